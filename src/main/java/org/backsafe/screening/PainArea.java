@@ -1,0 +1,7 @@
+package org.backsafe.screening;
+
+public enum PainArea {
+
+	NECK_SHOULDERS, UPPER_BACK, MIDDLE_BACK, LOWER_BACK
+
+}

@@ -1,0 +1,65 @@
+package org.backsafe.screening;
+
+import java.util.Locale;
+
+import org.backsafe.rulebase.CurrentRuleBase;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts results into words in the reader's language. A rule's words come from the wording files
+ * beside the rules; the fold's own reasons and every label come from the application's message
+ * bundles. {@code {0}} in a rule's words stands for the question the reason is about.
+ */
+@Component
+public class ResultWording {
+
+	private final MessageSource messages;
+
+	private final CurrentRuleBase current;
+
+	public ResultWording(MessageSource messages, CurrentRuleBase current) {
+		this.messages = messages;
+		this.current = current;
+	}
+
+	public String reason(Reason reason, Locale locale) {
+		String text = this.current.serving()
+			.flatMap((ruleBase) -> ruleBase.wording(reason.rule(), locale))
+			.orElseGet(() -> this.messages.getMessage("reason." + reason.rule(), null,
+					this.messages.getMessage("reason.missing-wording", new Object[] { reason.rule() }, locale),
+					locale));
+		if (reason.subject() != null) {
+			text = text.replace("{0}", label("question." + reason.subject().name() + ".inline", locale));
+		}
+		return text;
+	}
+
+	public String question(HealthQuestion question, Locale locale) {
+		return label("question." + question.name(), locale);
+	}
+
+	public String technique(Technique technique, Locale locale) {
+		return label("technique." + technique.name(), locale);
+	}
+
+	public String summary(Disposition disposition, Locale locale) {
+		return label("disposition." + disposition.name() + ".summary", locale);
+	}
+
+	public String verdict(Verdict verdict, Locale locale) {
+		return label("verdict." + verdict.name(), locale);
+	}
+
+	private String label(String key, Locale locale) {
+		try {
+			return this.messages.getMessage(key, null, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			return key;
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.backsafe.rulebase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backsafe.rulebase.scenario.Scenario;
+import org.backsafe.screening.RuleBaseInfo;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled rule base with everything that came with it: the rules' descriptions, their wording in
+ * each language, and the scenarios it must pass. Immutable; a new edit makes a new one.
+ */
+public final class RuleBase {
+
+	/** The languages every rule must have wording in; the first is the default. */
+	public static final List<String> LANGUAGES = List.of("en", "es");
+
+	private final KieBase kieBase;
+
+	private final RuleFiles files;
+
+	private final RuleBaseInfo info;
+
+	private final List<RuleDescription> rules;
+
+	private final Map<String, Map<String, String>> wording;
+
+	private final List<Scenario> scenarios;
+
+	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
+			List<Scenario> scenarios) {
+		this.kieBase = kieBase;
+		this.files = files;
+		this.info = new RuleBaseInfo(files.version(), Instant.now());
+		this.rules = List.copyOf(rules);
+		this.wording = Map.copyOf(wording);
+		this.scenarios = List.copyOf(scenarios);
+	}
+
+	public KieBase kieBase() {
+		return this.kieBase;
+	}
+
+	public RuleFiles files() {
+		return this.files;
+	}
+
+	public RuleBaseInfo info() {
+		return this.info;
+	}
+
+	public String version() {
+		return this.info.version();
+	}
+
+	public List<RuleDescription> rules() {
+		return this.rules;
+	}
+
+	public List<Scenario> scenarios() {
+		return this.scenarios;
+	}
+
+	/** The words for a rule in the given language, falling back to the default language. */
+	public Optional<String> wording(String ruleId, Locale locale) {
+		Map<String, String> language = this.wording.getOrDefault(locale.getLanguage(), Map.of());
+		String text = language.get(ruleId);
+		if (text == null) {
+			text = this.wording.getOrDefault(LANGUAGES.get(0), Map.of()).get(ruleId);
+		}
+		return Optional.ofNullable(text);
+	}
+
+}

@@ -1,0 +1,251 @@
+package org.backsafe.rulebase;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.backsafe.rulebase.RuleProblem.Kind;
+import org.backsafe.rulebase.scenario.Scenario;
+import org.backsafe.rulebase.scenario.ScenarioFormatException;
+import org.backsafe.rulebase.scenario.ScenarioParser;
+import org.backsafe.screening.Technique;
+import org.backsafe.screening.facts.RuleMetadata;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.DrlParser;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a snapshot of rule files into a {@link RuleBase}, or rejects it with every problem found:
+ * compile errors with file and line, rules without an {@code @id} or {@code @source}, duplicate ids,
+ * rules without wording in every language, and malformed scenario files. It does not run the
+ * scenarios or the invariants: that is the {@link RuleBaseGate}'s job.
+ */
+public final class RuleBaseCompiler {
+
+	/** The package path the rule files are compiled under; DRL files declare this package. */
+	public static final String PACKAGE = "org.backsafe.rules";
+
+	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE.replace('.', '/') + "/";
+
+	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private RuleBaseCompiler() {
+	}
+
+	public static RuleBase compile(RuleFiles files) {
+		List<RuleProblem> problems = new ArrayList<>();
+		Map<String, byte[]> ruleFiles = new LinkedHashMap<>(files.matching(".drl"));
+		ruleFiles.putAll(files.matching(".drl.csv"));
+		ruleFiles.putAll(files.matching(".drl.xlsx"));
+		if (ruleFiles.isEmpty()) {
+			throw new RuleBaseRejected(List.of(RuleProblem.of(Kind.COMPILE, null,
+					"no rule files (*.drl, *.drl.csv, *.drl.xlsx) found in " + files.origin())));
+		}
+
+		KieBase kieBase = build(ruleFiles, problems);
+		List<RuleDescription> rules = kieBase == null ? List.of() : describe(kieBase, ruleFiles, files, problems);
+		Map<String, Map<String, String>> wording = readWording(files, rules, problems);
+		List<Scenario> scenarios = readScenarios(files, problems);
+
+		if (!problems.isEmpty()) {
+			throw new RuleBaseRejected(problems);
+		}
+		return new RuleBase(kieBase, files, rules, wording, scenarios);
+	}
+
+	private static KieBase build(Map<String, byte[]> ruleFiles, List<RuleProblem> problems) {
+		KieServices services = KieServices.Factory.get();
+		KieFileSystem kfs = services.newKieFileSystem();
+		ReleaseId releaseId = services.newReleaseId("org.backsafe", "rules", "1.0." + BUILDS.incrementAndGet());
+		kfs.generateAndWritePomXML(releaseId);
+		ruleFiles.forEach((name, bytes) -> kfs.write(RESOURCE_ROOT + name, bytes));
+		KieBuilder builder;
+		try {
+			builder = services.newKieBuilder(kfs).buildAll();
+		}
+		catch (RuntimeException ex) {
+			problems.add(RuleProblem.of(Kind.COMPILE, null, "the rules could not be built: " + ex));
+			return null;
+		}
+		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+			String path = message.getPath();
+			String file = (path != null && path.startsWith(RESOURCE_ROOT)) ? path.substring(RESOURCE_ROOT.length())
+					: path;
+			problems.add(new RuleProblem(Kind.COMPILE, file, message.getLine(), message.getColumn(),
+					message.getText().strip()));
+		}
+		if (!problems.isEmpty()) {
+			services.getRepository().removeKieModule(releaseId);
+			return null;
+		}
+		KieContainer container = services.newKieContainer(releaseId);
+		try {
+			return container.getKieBase();
+		}
+		finally {
+			// The base outlives its container; keeping the container would leak one per reload.
+			container.dispose();
+			services.getRepository().removeKieModule(releaseId);
+		}
+	}
+
+	private static List<RuleDescription> describe(KieBase kieBase, Map<String, byte[]> ruleFiles, RuleFiles files,
+			List<RuleProblem> problems) {
+		Map<String, Location> written = locate(ruleFiles, files);
+		List<RuleDescription> rules = new ArrayList<>();
+		Map<String, String> idToName = new HashMap<>();
+		Set<String> compiled = new TreeSet<>();
+		for (KiePackage kiePackage : kieBase.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				compiled.add(rule.getName());
+				Location location = written.getOrDefault(rule.getName(), new Location(fileOf(rule), 0));
+				String id = RuleMetadata.id(rule);
+				String source = RuleMetadata.source(rule);
+				if (id == null) {
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0,
+							"rule \"" + rule.getName() + "\" has no @id"));
+					continue;
+				}
+				if (source == null) {
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0,
+							"rule \"" + rule.getName() + "\" (" + id + ") has no @source"));
+				}
+				String other = idToName.putIfAbsent(id, rule.getName());
+				if (other != null) {
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
+							+ rule.getName() + "\" uses the id " + id + ", already used by \"" + other + "\""));
+				}
+				rules.add(new RuleDescription(id, rule.getName(), location.file(), location.line(), source,
+						techniques(RuleMetadata.technique(rule), rule.getName(), location.file(), problems)));
+			}
+		}
+		if (rules.isEmpty() && problems.isEmpty()) {
+			problems.add(RuleProblem.of(Kind.COMPILE, null, "the rule files compiled to no rules at all; check that"
+					+ " each file starts with \"package " + PACKAGE + ";\""));
+		}
+		written.forEach((name, location) -> {
+			if (!compiled.contains(name)) {
+				problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \"" + name
+						+ "\" did not reach the rule base; check that the file starts with \"package " + PACKAGE
+						+ ";\""));
+			}
+		});
+		rules.sort(Comparator.comparing(RuleDescription::file).thenComparing(RuleDescription::line));
+		return rules;
+	}
+
+	/** Where each rule of the DRL files is written, read with the DRL parser. */
+	private static Map<String, Location> locate(Map<String, byte[]> ruleFiles, RuleFiles files) {
+		Map<String, Location> locations = new HashMap<>();
+		for (String name : ruleFiles.keySet()) {
+			if (!name.endsWith(".drl")) {
+				continue;
+			}
+			try {
+				PackageDescr parsed = new DrlParser().parse(false, files.text(name));
+				if (parsed != null) {
+					parsed.getRules().forEach((r) -> locations.put(r.getName(), new Location(name, r.getLine())));
+				}
+			}
+			catch (DroolsParserException | RuntimeException ex) {
+				// The build has already reported this file's syntax errors with their lines.
+			}
+		}
+		return locations;
+	}
+
+	private record Location(String file, int line) {
+	}
+
+	private static String fileOf(Rule rule) {
+		if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+			String path = impl.getResource().getSourcePath();
+			int at = path.indexOf(RESOURCE_ROOT);
+			return at >= 0 ? path.substring(at + RESOURCE_ROOT.length()) : path;
+		}
+		return "?";
+	}
+
+	private static List<Technique> techniques(String text, String ruleName, String file, List<RuleProblem> problems) {
+		if (text == null) {
+			return List.of();
+		}
+		List<Technique> techniques = new ArrayList<>();
+		for (String code : text.split("[,\\s]+")) {
+			try {
+				techniques.add(Technique.valueOf(code));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(RuleProblem.of(Kind.COMPILE, file, "rule \"" + ruleName + "\" names an unknown technique "
+						+ code + " in @technique; known: " + Arrays.toString(Technique.values())));
+			}
+		}
+		return techniques;
+	}
+
+	private static Map<String, Map<String, String>> readWording(RuleFiles files, List<RuleDescription> rules,
+			List<RuleProblem> problems) {
+		Map<String, Map<String, String>> wording = new HashMap<>();
+		for (String language : RuleBase.LANGUAGES) {
+			String name = language.equals(RuleBase.LANGUAGES.get(0)) ? "messages.properties"
+					: "messages_" + language + ".properties";
+			if (!files.all().containsKey(name)) {
+				problems.add(RuleProblem.of(Kind.CONTENT, name, "the wording file for language \"" + language
+						+ "\" is missing"));
+				continue;
+			}
+			Properties properties = new Properties();
+			try {
+				properties.load(new StringReader(files.text(name)));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				problems.add(RuleProblem.of(Kind.CONTENT, name, "cannot be read: " + ex.getMessage()));
+				continue;
+			}
+			Map<String, String> texts = new HashMap<>();
+			properties.stringPropertyNames().forEach((key) -> texts.put(key, properties.getProperty(key)));
+			for (RuleDescription rule : rules) {
+				if (texts.getOrDefault(rule.id(), "").isBlank()) {
+					problems.add(RuleProblem.of(Kind.CONTENT, name, "no wording for rule " + rule.id() + " (\""
+							+ rule.name() + "\", " + rule.file() + "); add a line \"" + rule.id() + "=...\""));
+				}
+			}
+			wording.put(language, texts);
+		}
+		return wording;
+	}
+
+	private static List<Scenario> readScenarios(RuleFiles files, List<RuleProblem> problems) {
+		List<Scenario> scenarios = new ArrayList<>();
+		files.all().keySet().stream().filter((name) -> name.startsWith("scenarios/")).forEach((name) -> {
+			try {
+				scenarios.addAll(ScenarioParser.parse(name, files.text(name)));
+			}
+			catch (ScenarioFormatException ex) {
+				problems.add(new RuleProblem(Kind.CONTENT, name, ex.line(), 0, ex.getMessage()));
+			}
+		});
+		return scenarios;
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.backsafe.rulebase;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.backsafe.rulebase.RuleProblem.Kind;
+import org.backsafe.rulebase.scenario.ScenarioRunner;
+import org.backsafe.screening.Equipment;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.PainArea;
+import org.backsafe.screening.PainDuration;
+import org.backsafe.screening.PainPattern;
+import org.backsafe.screening.PainProfile;
+import org.backsafe.screening.Response;
+import org.backsafe.screening.ScreeningEngine;
+import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.Setting;
+import org.backsafe.screening.Triage;
+
+/**
+ * What a compiled rule base must pass before it may serve: every scenario, and a fast sweep of the
+ * safety invariants over every single answer (yes and not sure) and every pair of yes answers, on
+ * a few pain profiles and both settings. Answer sets are tried smallest first, so the first
+ * counterexample reported is a minimal one.
+ */
+public final class RuleBaseGate {
+
+	/** Beyond this many broken invariants, more detail would not help the author. */
+	private static final int MAX_INVARIANT_PROBLEMS = 5;
+
+	private RuleBaseGate() {
+	}
+
+	public static List<RuleProblem> check(RuleBase candidate) {
+		List<RuleProblem> problems = new ArrayList<>();
+		for (ScenarioRunner.Outcome outcome : ScenarioRunner.runAll(candidate)) {
+			for (String difference : outcome.differences()) {
+				problems.add(new RuleProblem(Kind.SCENARIO, outcome.scenario().file(), outcome.scenario().line(), 0,
+						"scenario \"" + outcome.scenario().name() + "\": " + difference));
+			}
+		}
+		problems.addAll(sweepInvariants(candidate));
+		return problems;
+	}
+
+	/** Throws with every problem unless the candidate passes. */
+	public static RuleBase admit(RuleBase candidate) {
+		List<RuleProblem> problems = check(candidate);
+		if (!problems.isEmpty()) {
+			throw new RuleBaseRejected(problems);
+		}
+		return candidate;
+	}
+
+	static List<RuleProblem> sweepInvariants(RuleBase candidate) {
+		List<RuleProblem> problems = new ArrayList<>();
+		Function<ScreeningRequest, ScreeningResult> screen = (request) -> Triage
+			.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
+		HealthQuestion[] questions = HealthQuestion.values();
+		for (ScreeningRequest base : bases()) {
+			try {
+				ScreeningResult none = screen.apply(base);
+				report(problems, base, SafetyInvariants.check(base, none));
+				report(problems, base.withWorseningPain(), SafetyInvariants.check(base.withWorseningPain(),
+						screen.apply(base.withWorseningPain())));
+				for (HealthQuestion q : questions) {
+					ScreeningRequest yes = base.withAnswer(q, Response.YES);
+					ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
+					ScreeningResult yesResult = screen.apply(yes);
+					ScreeningResult unsureResult = screen.apply(unsure);
+					report(problems, yes, SafetyInvariants.check(yes, yesResult));
+					report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
+					report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
+					report(problems, unsure, SafetyInvariants.checkUnsureAtLeastYes(yesResult, unsureResult));
+					for (int j = q.ordinal() + 1; j < questions.length; j++) {
+						ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
+						ScreeningResult pairResult = screen.apply(pair);
+						report(problems, pair, SafetyInvariants.check(pair, pairResult));
+						report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
+					}
+					if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
+						return problems;
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				problems.add(RuleProblem.of(Kind.INVARIANT, null,
+						"the screening failed on " + describe(base) + ": " + ex.getMessage()));
+				return problems;
+			}
+		}
+		return problems;
+	}
+
+	/** Pain profiles to sweep over: no pattern and every pattern, self-massage and a therapist. */
+	static List<ScreeningRequest> bases() {
+		List<ScreeningRequest> bases = new ArrayList<>();
+		for (Setting setting : Setting.values()) {
+			for (Set<PainPattern> patterns : List.of(Set.<PainPattern>of(), EnumSet.allOf(PainPattern.class))) {
+				for (PainDuration duration : List.of(PainDuration.ACUTE, PainDuration.CHRONIC)) {
+					bases.add(new ScreeningRequest(40, Map.of(),
+							new PainProfile(EnumSet.allOf(PainArea.class), duration, 5, false, patterns), setting,
+							EnumSet.allOf(Equipment.class)));
+				}
+			}
+		}
+		return bases;
+	}
+
+	private static void report(List<RuleProblem> problems, ScreeningRequest request, List<String> broken) {
+		if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
+			return;
+		}
+		for (String invariant : broken) {
+			problems.add(RuleProblem.of(Kind.INVARIANT, null,
+					"safety invariant " + invariant + "; answers that break it: " + describe(request)));
+		}
+	}
+
+	/** An answer set in the words of a scenario file, so an author can paste it into one. */
+	public static String describe(ScreeningRequest request) {
+		List<String> yes = new ArrayList<>();
+		List<String> unsure = new ArrayList<>();
+		request.answers().forEach((q, r) -> (r == Response.YES ? yes : unsure).add(q.name()));
+		return "yes: " + yes + ", unsure: " + unsure + ", pain: {duration: " + request.pain().duration()
+				+ ", worsening: " + request.pain().worsening() + ", patterns: " + request.pain().patterns().size()
+				+ " of " + PainPattern.values().length + "}, setting: " + request.setting();
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.backsafe.rulebase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The files of one rule base, read into memory at one moment: DRL files, decision tables, wording
+ * and scenarios, keyed by their path relative to the rules folder ("/" separated). Everything
+ * compiled, tested and served comes from this snapshot, so a file saved mid-load cannot mix in.
+ */
+public final class RuleFiles {
+
+	/** The packaged copy in the jar, used when the configured folder does not exist. */
+	public static final String PACKAGED_LOCATION = "classpath:rules/";
+
+	private final Map<String, byte[]> files;
+
+	private final String origin;
+
+	private final String version;
+
+	RuleFiles(Map<String, byte[]> files, String origin) {
+		this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+		this.origin = origin;
+		this.version = hash(this.files);
+	}
+
+	public static RuleFiles fromFolder(Path folder) {
+		Map<String, byte[]> files = new TreeMap<>();
+		try (Stream<Path> walk = Files.walk(folder)) {
+			for (Path path : walk.filter(Files::isRegularFile).toList()) {
+				String name = folder.relativize(path).toString().replace('\\', '/');
+				if (isRuleFile(name)) {
+					files.put(name, Files.readAllBytes(path));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not read the rules folder " + folder + ": " + ex.getMessage(), ex);
+		}
+		return new RuleFiles(files, folder.toAbsolutePath().normalize().toString());
+	}
+
+	public static RuleFiles packaged() {
+		Map<String, byte[]> files = new TreeMap<>();
+		try {
+			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+			String root = resolver.getResource(PACKAGED_LOCATION).getURL().toString();
+			for (Resource resource : resolver.getResources(PACKAGED_LOCATION + "**/*")) {
+				String url = resource.getURL().toString();
+				if (!resource.isReadable() || !url.startsWith(root)) {
+					continue;
+				}
+				String name = url.substring(root.length());
+				if (isRuleFile(name)) {
+					try (InputStream in = resource.getInputStream()) {
+						files.put(name, in.readAllBytes());
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not read the packaged rules: " + ex.getMessage(), ex);
+		}
+		return new RuleFiles(files, "packaged copy (" + PACKAGED_LOCATION + ")");
+	}
+
+	static boolean isRuleFile(String name) {
+		String file = name.substring(name.lastIndexOf('/') + 1);
+		if (file.startsWith(".") || file.endsWith("~")) {
+			return false; // editor swap and backup files
+		}
+		return name.endsWith(".drl") || name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx")
+				|| name.endsWith(".properties") || (name.startsWith("scenarios/")
+						&& (name.endsWith(".yaml") || name.endsWith(".yml")));
+	}
+
+	public Map<String, byte[]> all() {
+		return this.files;
+	}
+
+	public Map<String, byte[]> matching(String suffix) {
+		Map<String, byte[]> matching = new TreeMap<>();
+		this.files.forEach((name, bytes) -> {
+			if (name.endsWith(suffix)) {
+				matching.put(name, bytes);
+			}
+		});
+		return matching;
+	}
+
+	public String text(String name) {
+		return new String(this.files.get(name), StandardCharsets.UTF_8);
+	}
+
+	/** Where the files came from: a folder's absolute path, or the packaged copy. */
+	public String origin() {
+		return this.origin;
+	}
+
+	/** The first 12 hex digits of a SHA-256 over every file's name and content. */
+	public String version() {
+		return this.version;
+	}
+
+	private static String hash(Map<String, byte[]> files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			files.forEach((name, bytes) -> {
+				digest.update(name.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(bytes);
+				digest.update((byte) 0);
+			});
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

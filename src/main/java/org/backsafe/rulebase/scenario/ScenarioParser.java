@@ -1,0 +1,240 @@
+package org.backsafe.rulebase.scenario;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.backsafe.screening.Disposition;
+import org.backsafe.screening.Equipment;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.PainArea;
+import org.backsafe.screening.PainDuration;
+import org.backsafe.screening.PainPattern;
+import org.backsafe.screening.PainProfile;
+import org.backsafe.screening.Response;
+import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.Setting;
+import org.backsafe.screening.Technique;
+import org.backsafe.screening.Verdict;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a scenario file: a YAML list of scenarios. Anything it does not know is an error that names
+ * the file, the line and the scenario, never silently ignored. Answers left out take plain defaults
+ * (age 40, lower back pain for under 6 weeks at 3 out of 10, not worsening, self-massage), so a
+ * scenario states only what matters to it.
+ */
+public final class ScenarioParser {
+
+	private static final Set<String> SCENARIO_KEYS = Set.of("scenario", "notes", "age", "conditions", "unsure", "pain",
+			"setting", "equipment", "expect");
+
+	private static final Set<String> PAIN_KEYS = Set.of("areas", "duration", "severity", "worsening", "patterns");
+
+	private static final Set<String> EXPECT_KEYS = Set.of("disposition", "verdicts", "allTechniques",
+			"professionalOnly", "reasons");
+
+	private ScenarioParser() {
+	}
+
+	public static List<Scenario> parse(String file, String yamlText) {
+		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		Object document;
+		Node tree;
+		try {
+			document = yaml.load(yamlText);
+			tree = yaml.compose(new StringReader(yamlText));
+		}
+		catch (MarkedYAMLException ex) {
+			throw new ScenarioFormatException(ex.getProblemMark().getLine() + 1, "not valid YAML: " + ex.getProblem());
+		}
+		catch (YAMLException ex) {
+			throw new ScenarioFormatException(0, "not valid YAML: " + ex.getMessage());
+		}
+		if (document == null) {
+			return List.of();
+		}
+		if (!(document instanceof List<?> items) || !(tree instanceof SequenceNode sequence)) {
+			throw new ScenarioFormatException(1, "a scenario file is a list of scenarios, each starting with"
+					+ " \"- scenario: <name>\"");
+		}
+		List<Scenario> scenarios = new ArrayList<>();
+		Set<String> names = new LinkedHashSet<>();
+		for (int i = 0; i < items.size(); i++) {
+			int line = sequence.getValue().get(i).getStartMark().getLine() + 1;
+			Scenario scenario = new Reader(file, line).scenario(items.get(i));
+			if (!names.add(scenario.name())) {
+				throw new ScenarioFormatException(line, "the scenario name \"" + scenario.name()
+						+ "\" is used twice in this file");
+			}
+			scenarios.add(scenario);
+		}
+		return scenarios;
+	}
+
+	/** Reads one scenario, knowing where it is so that every error can say so. */
+	private static final class Reader {
+
+		private final String file;
+
+		private final int line;
+
+		private String name = "?";
+
+		Reader(String file, int line) {
+			this.file = file;
+			this.line = line;
+		}
+
+		Scenario scenario(Object item) {
+			Map<?, ?> map = map(item, "scenario");
+			Object named = map.get("scenario");
+			if (!(named instanceof String text) || text.isBlank()) {
+				throw error("each scenario needs a name: \"- scenario: <what it shows>\"");
+			}
+			this.name = text.strip();
+			keys(map, SCENARIO_KEYS, "scenario");
+			if (!map.containsKey("expect")) {
+				throw error("\"expect\" is missing: say at least the expected disposition");
+			}
+			Map<HealthQuestion, Response> answers = new EnumMap<>(HealthQuestion.class);
+			for (HealthQuestion q : codes(map.get("conditions"), HealthQuestion.class, "conditions")) {
+				answers.put(q, Response.YES);
+			}
+			for (HealthQuestion q : codes(map.get("unsure"), HealthQuestion.class, "unsure")) {
+				if (answers.put(q, Response.UNSURE) != null) {
+					throw error(q + " is under both \"conditions\" and \"unsure\"");
+				}
+			}
+			try {
+				ScreeningRequest request = new ScreeningRequest(integer(map.get("age"), 40, "age"), answers,
+						pain(map.get("pain")), code(map.get("setting"), Setting.class, Setting.SELF, "setting"),
+						codes(map.get("equipment"), Equipment.class, "equipment"));
+				return new Scenario(this.file, this.line, this.name, request, expectation(map.get("expect")));
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(ex.getMessage());
+			}
+		}
+
+		private PainProfile pain(Object value) {
+			Map<?, ?> pain = value == null ? Map.of() : map(value, "pain");
+			keys(pain, PAIN_KEYS, "pain");
+			Set<PainArea> areas = pain.containsKey("areas") ? codes(pain.get("areas"), PainArea.class, "pain.areas")
+					: EnumSet.of(PainArea.LOWER_BACK);
+			Object worsening = pain.containsKey("worsening") ? pain.get("worsening") : Boolean.FALSE;
+			if (!(worsening instanceof Boolean worse)) {
+				throw error("pain.worsening must be true or false, not \"" + worsening + "\"");
+			}
+			return new PainProfile(areas,
+					code(pain.get("duration"), PainDuration.class, PainDuration.ACUTE, "pain.duration"),
+					integer(pain.get("severity"), 3, "pain.severity"), worse,
+					codes(pain.get("patterns"), PainPattern.class, "pain.patterns"));
+		}
+
+		private Scenario.Expectation expectation(Object value) {
+			Map<?, ?> expect = map(value, "expect");
+			keys(expect, EXPECT_KEYS, "expect");
+			if (expect.get("disposition") == null) {
+				throw error("expect.disposition is missing; one of " + Arrays.toString(Disposition.values()));
+			}
+			Disposition disposition = code(expect.get("disposition"), Disposition.class, null, "expect.disposition");
+			Map<Technique, Verdict> verdicts = new EnumMap<>(Technique.class);
+			if (expect.get("allTechniques") != null) {
+				Verdict all = code(expect.get("allTechniques"), Verdict.class, null, "expect.allTechniques");
+				for (Technique t : Technique.values()) {
+					verdicts.put(t, all);
+				}
+			}
+			if (expect.get("verdicts") != null) {
+				map(expect.get("verdicts"), "expect.verdicts").forEach((technique, verdict) -> verdicts.put(
+						code(technique, Technique.class, null, "expect.verdicts"),
+						code(verdict, Verdict.class, null, "expect.verdicts." + technique)));
+			}
+			List<String> reasons = new ArrayList<>();
+			for (Object reason : list(expect.get("reasons"), "expect.reasons")) {
+				reasons.add(String.valueOf(reason));
+			}
+			return new Scenario.Expectation(disposition, verdicts,
+					codes(expect.get("professionalOnly"), Technique.class, "expect.professionalOnly"), reasons);
+		}
+
+		private void keys(Map<?, ?> map, Set<String> known, String where) {
+			for (Object key : map.keySet()) {
+				if (!known.contains(String.valueOf(key))) {
+					throw error("unknown key \"" + key + "\" in " + where + "; known keys: " + known);
+				}
+			}
+		}
+
+		private Map<?, ?> map(Object value, String where) {
+			if (value instanceof Map<?, ?> map) {
+				return map;
+			}
+			throw error(where + " must be a set of \"key: value\" lines");
+		}
+
+		private List<?> list(Object value, String where) {
+			if (value == null) {
+				return List.of();
+			}
+			if (value instanceof List<?> list) {
+				return list;
+			}
+			throw error(where + " must be a list, like [A, B]");
+		}
+
+		private int integer(Object value, int fallback, String where) {
+			if (value == null) {
+				return fallback;
+			}
+			if (value instanceof Integer number) {
+				return number;
+			}
+			throw error(where + " must be a whole number, not \"" + value + "\"");
+		}
+
+		private <E extends Enum<E>> Set<E> codes(Object value, Class<E> type, String where) {
+			Set<E> codes = EnumSet.noneOf(type);
+			for (Object item : list(value, where)) {
+				codes.add(code(item, type, null, where));
+			}
+			return codes;
+		}
+
+		private <E extends Enum<E>> E code(Object value, Class<E> type, E fallback, String where) {
+			if (value == null) {
+				return fallback;
+			}
+			try {
+				return Enum.valueOf(type, String.valueOf(value).strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw error("unknown code \"" + value + "\" in " + where + "; known: " + known(type));
+			}
+		}
+
+		private static <E extends Enum<E>> String known(Class<E> type) {
+			return Arrays.toString(type.getEnumConstants());
+		}
+
+		private ScenarioFormatException error(String message) {
+			return new ScenarioFormatException(this.line, "scenario \"" + this.name + "\": " + message);
+		}
+
+	}
+
+
+}

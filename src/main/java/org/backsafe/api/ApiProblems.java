@@ -1,0 +1,115 @@
+package org.backsafe.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors as RFC 9457 {@code application/problem+json}: bad fields named one by one, never a stack
+ * trace, never the client's input echoed back except a value that looks like a code. It also covers
+ * Spring MVC's own errors (such as 415 for a body that is not JSON), which arise before a handler is
+ * chosen and so cannot be limited to the API's controllers.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	static final URI INVALID_ANSWERS = URI.create("https://backsafe.org/problems/invalid-answers");
+
+	static final URI UNREADABLE_BODY = URI.create("https://backsafe.org/problems/unreadable-body");
+
+	private static final Pattern FIELD_LIKE = Pattern.compile("[A-Za-z0-9_.\\[\\]]{1,80}");
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswers ex) {
+		return ResponseEntity.badRequest().body(invalid(ex.problems()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		ProblemDetail problem;
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = path(mismatch);
+			problem = invalid(List.of(new InvalidAnswers.FieldProblem(field, "has the wrong type: "
+					+ expected(mismatch))));
+		}
+		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The body is not well-formed JSON.");
+			problem.setType(UNREADABLE_BODY);
+			problem.setTitle("Unreadable body");
+		}
+		else {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The body is empty or cannot be read; send the answers as a JSON object.");
+			problem.setType(UNREADABLE_BODY);
+			problem.setTitle("Unreadable body");
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ProblemDetail invalid(List<InvalidAnswers.FieldProblem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				problems.size() == 1 ? "One answer is not valid." : problems.size() + " answers are not valid.");
+		problem.setType(INVALID_ANSWERS);
+		problem.setTitle("Invalid answers");
+		problem.setProperty("errors",
+				problems.stream().map((p) -> Map.of("field", p.field(), "message", p.message())).toList());
+		return problem;
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			if (ref.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		String field = path.toString();
+		return FIELD_LIKE.matcher(field).matches() ? field : "?";
+	}
+
+	private static String expected(MismatchedInputException ex) {
+		Class<?> target = ex.getTargetType();
+		if (target == null) {
+			return "see the API description";
+		}
+		if (target == Integer.class || target == int.class) {
+			return "expected a whole number";
+		}
+		if (target == Boolean.class || target == boolean.class) {
+			return "expected true or false";
+		}
+		if (List.class.isAssignableFrom(target)) {
+			return "expected a list of codes";
+		}
+		if (target == String.class) {
+			return "expected a code as text";
+		}
+		return "expected an object";
+	}
+
+}

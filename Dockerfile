@@ -1,0 +1,31 @@
+# Build with the Maven wrapper, run on a JRE as a non-root user.
+#   docker build -t backsafe .
+#   docker run -p 8080:8080 backsafe
+#   docker run -p 8080:8080 -v "$PWD/rules:/app/rules:ro" backsafe   # serve your own rules
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY rules rules
+RUN ./mvnw -B -q -DskipTests package \
+ && java -Djarmode=tools -jar target/backsafe.jar extract --layers --launcher --destination target/extracted
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home --home-dir /app backsafe
+WORKDIR /app
+COPY --from=build /src/target/extracted/dependencies/ ./
+COPY --from=build /src/target/extracted/spring-boot-loader/ ./
+COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/target/extracted/application/ ./
+# The rules folder the app watches; mount a volume here to serve other rules.
+COPY --chown=backsafe rules /app/rules
+RUN mkdir -p /app/data && chown backsafe /app/data
+USER backsafe
+ENV BACKSAFE_RULES_DIR=/app/rules
+EXPOSE 8080
+# bash's /dev/tcp needs no curl or wget in the image; UP and DEGRADED (old rules still serving) pass.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -qE '\"status\":\"(UP|DEGRADED)\"' <&3"]
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

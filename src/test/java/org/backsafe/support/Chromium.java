@@ -1,0 +1,43 @@
+package org.backsafe.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Debian Chromium for browser tests. It fails, never skips, when Chromium is missing:
+ * {@code .ci/run} installs it. Selenium Manager is bypassed, as it would try to download a browser.
+ */
+public final class Chromium {
+
+	private static final Path BROWSER = Path.of(System.getProperty("backsafe.chromium", "/usr/bin/chromium"));
+
+	private static final Path DRIVER = Path.of(System.getProperty("backsafe.chromedriver", "/usr/bin/chromedriver"));
+
+	private Chromium() {
+	}
+
+	/** A new browser with a window of the given size in CSS pixels. Quit it when done. */
+	public static ChromeDriver start(int width, int height) {
+		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver (" + BROWSER
+					+ ", " + DRIVER + "); run .ci/run or: apt-get install chromium chromium-driver");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=" + width + "," + height);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+}

@@ -120,9 +120,9 @@ class GeneratedAnswerSetsTests {
 
 	@AfterContainer
 	static void report() {
+		// Fewer than TRIES only when the property failed, and jqwik has reported that already.
 		System.out.printf("Generated answer sets: %,d tried, %,d screenings checked%n", answerSets.get(),
 				screenings.get());
-		assertThat(answerSets.get()).isGreaterThanOrEqualTo(TRIES);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.backsafe.rulebase;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,7 +56,7 @@ class SafetyInvariantProofTests {
 			for (Setting setting : Setting.values()) {
 				for (PainDuration duration : PainDuration.values()) {
 					for (boolean worsening : List.of(false, true)) {
-						profiles.add(new ScreeningRequest(40, java.util.Map.of(), new PainProfile(
+						profiles.add(new ScreeningRequest(40, Map.of(), new PainProfile(
 								EnumSet.allOf(PainArea.class), duration, 5, worsening, patterns), setting,
 								EnumSet.allOf(Equipment.class)));
 					}

@@ -49,6 +49,8 @@ class GeneratedAnswerSetsTests {
 
 	static final AtomicInteger screenings = new AtomicInteger();
 
+	static final AtomicInteger comparisons = new AtomicInteger();
+
 	static InvariantOracle oracle;
 
 	@BeforeContainer
@@ -71,6 +73,7 @@ class GeneratedAnswerSetsTests {
 		ScreeningResult withoutResult = screen(without);
 		ScreeningResult yes = screen(without.withAnswer(question, Response.YES));
 		ScreeningResult unsure = screen(without.withAnswer(question, Response.UNSURE));
+		comparisons.addAndGet(3);
 		assertThat(InvariantOracle.notLessCautious("invariant 7, one more yes to " + question, withoutResult, yes))
 			.isEmpty();
 		assertThat(InvariantOracle.notLessCautious("invariant 7, one more not sure to " + question, withoutResult,
@@ -79,6 +82,7 @@ class GeneratedAnswerSetsTests {
 		assertThat(InvariantOracle.notLessCautious("invariant 3, not sure against yes to " + question, yes, unsure))
 			.isEmpty();
 		if (!request.pain().worsening()) {
+			comparisons.incrementAndGet();
 			assertThat(InvariantOracle.notLessCautious("invariant 7, pain now getting worse", result,
 					screen(request.withWorseningPain())))
 				.isEmpty();
@@ -121,8 +125,8 @@ class GeneratedAnswerSetsTests {
 	@AfterContainer
 	static void report() {
 		// Fewer than TRIES only when the property failed, and jqwik has reported that already.
-		System.out.printf("Generated answer sets: %,d tried, %,d screenings checked%n", answerSets.get(),
-				screenings.get());
+		System.out.printf("Generated answer sets: %,d tried, %,d screenings checked, %,d monotonicity comparisons%n",
+				answerSets.get(), screenings.get(), comparisons.get());
 	}
 
 }

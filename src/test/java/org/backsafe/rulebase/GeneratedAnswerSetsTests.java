@@ -1,22 +1,14 @@
 package org.backsafe.rulebase;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.SplittableRandom;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.backsafe.screening.Disposition;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;
@@ -27,14 +19,20 @@ import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Setting;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The safety invariants on generated answer sets: any subset of the health questions, each answered
  * yes or not sure, any pain profile, any age from 0 to 120, either setting, any equipment. Each try
  * also adds one more answer, to check that one more yes never lowers the outcome and that not sure
  * is at least as cautious as yes. The checks are {@link InvariantOracle}'s.
+ * <p>
+ * The generator is seeded, so a failure can be replayed: it names its seed, and
+ * {@code -Dbacksafe.seed=N} runs that seed again. A failing set is shrunk, answer by answer, to
+ * the smallest one that still fails.
  */
 class GeneratedAnswerSetsTests {
 
@@ -45,88 +43,118 @@ class GeneratedAnswerSetsTests {
 			HealthQuestion.SENSITIVE_SKIN, HealthQuestion.SKIN_DISORDER, HealthQuestion.INFLAMED_OR_INJURED_AREA,
 			HealthQuestion.SCIATICA_OR_PINCHED_NERVE);
 
-	static final AtomicInteger answerSets = new AtomicInteger();
+	private final InvariantOracle oracle = new InvariantOracle(RealRules.ruleBase());
 
-	static final AtomicInteger screenings = new AtomicInteger();
+	private int screenings;
 
-	static final AtomicInteger comparisons = new AtomicInteger();
+	private int comparisons;
 
-	static InvariantOracle oracle;
-
-	@BeforeContainer
-	static void compileTheRealRules() {
-		oracle = new InvariantOracle(RealRules.ruleBase());
+	@Test
+	void everyInvariantHoldsAndOneMoreAnswerNeverLowersTheOutcome() {
+		long seed = Long.getLong("backsafe.seed", 20261122L);
+		SplittableRandom random = new SplittableRandom(seed);
+		Map<Disposition, Integer> dispositions = new EnumMap<>(Disposition.class);
+		for (int i = 0; i < TRIES; i++) {
+			ScreeningRequest request = answerSet(random);
+			HealthQuestion question = pick(random, HealthQuestion.values());
+			List<String> broken = check(request, question);
+			if (!broken.isEmpty()) {
+				ScreeningRequest smallest = shrink(request, question);
+				fail("try %d of seed %d (replay with -Dbacksafe.seed=%d): %s%nsmallest failing answers: %s%n  %s", i,
+						seed, seed, InvariantOracle.describe(request), InvariantOracle.describe(smallest),
+						String.join("\n  ", check(smallest, question)));
+			}
+			dispositions.merge(RealRules.screen(request).disposition(), 1, Integer::sum);
+		}
+		// A generator stuck at one outcome would prove little: every level must be reached.
+		assertThat(dispositions).as("dispositions reached").containsOnlyKeys(Disposition.values());
+		System.out.printf("Generated answer sets: %,d tried (seed %d), %,d screenings checked, %,d monotonicity"
+				+ " comparisons; dispositions %s%n", TRIES, seed, this.screenings, this.comparisons, dispositions);
 	}
 
-	@Property(tries = TRIES)
-	void everyInvariantHoldsAndOneMoreAnswerNeverLowersTheOutcome(@ForAll("answerSets") ScreeningRequest request,
-			@ForAll HealthQuestion question) {
-		answerSets.incrementAndGet();
-		ScreeningResult result = screen(request);
-		Statistics.label("disposition").collect(result.disposition());
-
+	/** Every broken invariant for this answer set and for it with one more answer to the question. */
+	private List<String> check(ScreeningRequest request, HealthQuestion question) {
+		List<String> broken = new ArrayList<>();
+		ScreeningResult result = screen(request, broken);
 		Map<HealthQuestion, Response> others = new EnumMap<>(HealthQuestion.class);
 		others.putAll(request.answers());
 		others.remove(question);
 		ScreeningRequest without = new ScreeningRequest(request.age(), others, request.pain(), request.setting(),
 				request.equipment());
-		ScreeningResult withoutResult = screen(without);
-		ScreeningResult yes = screen(without.withAnswer(question, Response.YES));
-		ScreeningResult unsure = screen(without.withAnswer(question, Response.UNSURE));
-		comparisons.addAndGet(3);
-		assertThat(InvariantOracle.notLessCautious("invariant 7, one more yes to " + question, withoutResult, yes))
-			.isEmpty();
-		assertThat(InvariantOracle.notLessCautious("invariant 7, one more not sure to " + question, withoutResult,
-				unsure))
-			.isEmpty();
-		assertThat(InvariantOracle.notLessCautious("invariant 3, not sure against yes to " + question, yes, unsure))
-			.isEmpty();
+		ScreeningResult withoutResult = screen(without, broken);
+		ScreeningResult yes = screen(without.withAnswer(question, Response.YES), broken);
+		ScreeningResult unsure = screen(without.withAnswer(question, Response.UNSURE), broken);
+		this.comparisons += 3;
+		broken.addAll(InvariantOracle.notLessCautious("invariant 7, one more yes to " + question, withoutResult, yes));
+		broken.addAll(InvariantOracle.notLessCautious("invariant 7, one more not sure to " + question, withoutResult,
+				unsure));
+		broken.addAll(InvariantOracle.notLessCautious("invariant 3, not sure against yes to " + question, yes, unsure));
 		if (!request.pain().worsening()) {
-			comparisons.incrementAndGet();
-			assertThat(InvariantOracle.notLessCautious("invariant 7, pain now getting worse", result,
-					screen(request.withWorseningPain())))
-				.isEmpty();
+			this.comparisons++;
+			broken.addAll(InvariantOracle.notLessCautious("invariant 7, pain now getting worse", result,
+					screen(request.withWorseningPain(), broken)));
 		}
+		return broken;
 	}
 
-	@Provide
-	Arbitrary<ScreeningRequest> answerSets() {
-		Arbitrary<Map<HealthQuestion, Response>> anyAnswers = Arbitraries
-			.maps(Arbitraries.of(HealthQuestion.class), Arbitraries.of(Response.class))
-			.ofMaxSize(HealthQuestion.values().length);
-		Arbitrary<Map<HealthQuestion, Response>> answersAllowingMassage = Arbitraries
-			.maps(Arbitraries.of(ALLOWING_MASSAGE), Arbitraries.of(Response.class))
-			.ofMaxSize(ALLOWING_MASSAGE.size());
-		Arbitrary<Map<HealthQuestion, Response>> answers = Arbitraries.frequencyOf(Tuple.of(1, anyAnswers),
-				Tuple.of(2, answersAllowingMassage));
-		// Every age is tried, adults more often: under 20 always means a doctor first.
-		Arbitrary<Integer> age = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.integers().between(0, 19)),
-				Tuple.of(4, Arbitraries.integers().between(20, ScreeningRequest.MAX_AGE)));
-		Arbitrary<PainProfile> pain = Combinators
-			.combine(Arbitraries.subsetOf(PainArea.values()), Arbitraries.of(PainDuration.class),
-					Arbitraries.integers().between(0, PainProfile.MAX_SEVERITY),
-					Arbitraries.frequency(Tuple.of(1, true), Tuple.of(7, false)),
-					Arbitraries.subsetOf(PainPattern.values()))
-			.as(PainProfile::new);
-		return Combinators
-			.combine(age, answers, pain,
-					Arbitraries.of(Setting.class), Arbitraries.subsetOf(Equipment.values()))
-			.as(ScreeningRequest::new);
-	}
-
-	private static ScreeningResult screen(ScreeningRequest request) {
-		screenings.incrementAndGet();
+	private ScreeningResult screen(ScreeningRequest request, List<String> broken) {
+		this.screenings++;
 		ScreeningResult result = RealRules.screen(request);
-		List<String> broken = oracle.violations(request, result);
-		assertThat(broken).as("answers: %s", InvariantOracle.describe(request)).isEmpty();
+		broken.addAll(this.oracle.violations(request, result));
 		return result;
 	}
 
-	@AfterContainer
-	static void report() {
-		// Fewer than TRIES only when the property failed, and jqwik has reported that already.
-		System.out.printf("Generated answer sets: %,d tried, %,d screenings checked, %,d monotonicity comparisons%n",
-				answerSets.get(), screenings.get(), comparisons.get());
+	/** Drops answers one at a time while the set still fails, so the report shows what matters. */
+	private ScreeningRequest shrink(ScreeningRequest failing, HealthQuestion question) {
+		ScreeningRequest smallest = failing;
+		boolean smaller = true;
+		while (smaller) {
+			smaller = false;
+			for (HealthQuestion answered : smallest.answers().keySet()) {
+				Map<HealthQuestion, Response> fewer = new EnumMap<>(HealthQuestion.class);
+				fewer.putAll(smallest.answers());
+				fewer.remove(answered);
+				ScreeningRequest candidate = new ScreeningRequest(smallest.age(), fewer, smallest.pain(),
+						smallest.setting(), smallest.equipment());
+				if (!check(candidate, question).isEmpty()) {
+					smallest = candidate;
+					smaller = true;
+					break;
+				}
+			}
+		}
+		return smallest;
+	}
+
+	private static ScreeningRequest answerSet(SplittableRandom random) {
+		// One set in three draws from every question, the rest from those that still allow massage.
+		HealthQuestion[] pool = random.nextInt(3) == 0 ? HealthQuestion.values()
+				: ALLOWING_MASSAGE.toArray(HealthQuestion[]::new);
+		Map<HealthQuestion, Response> answers = new EnumMap<>(HealthQuestion.class);
+		int count = random.nextInt(pool.length + 1);
+		for (int i = 0; i < count; i++) {
+			answers.put(pick(random, pool), pick(random, Response.values()));
+		}
+		// Every age is tried, adults more often: under 20 always means a doctor first.
+		int age = random.nextInt(5) == 0 ? random.nextInt(20) : 20 + random.nextInt(ScreeningRequest.MAX_AGE - 19);
+		PainProfile pain = new PainProfile(subset(random, PainArea.class), pick(random, PainDuration.values()),
+				random.nextInt(PainProfile.MAX_SEVERITY + 1), random.nextInt(8) == 0,
+				subset(random, PainPattern.class));
+		return new ScreeningRequest(age, answers, pain, pick(random, Setting.values()), subset(random, Equipment.class));
+	}
+
+	private static <E extends Enum<E>> Set<E> subset(SplittableRandom random, Class<E> type) {
+		Set<E> subset = EnumSet.noneOf(type);
+		for (E value : type.getEnumConstants()) {
+			if (random.nextBoolean()) {
+				subset.add(value);
+			}
+		}
+		return subset;
+	}
+
+	private static <T> T pick(SplittableRandom random, T[] values) {
+		return values[random.nextInt(values.length)];
 	}
 
 }

@@ -200,6 +200,8 @@ class SelfScreeningBrowserTests {
 		assertThat(heading()).isEqualTo("¿Es seguro un masaje para su dolor de espalda?");
 		assertThat(browser.findElement(By.cssSelector("label[for='answers-CANCER-NOT_SURE']")).getText())
 			.isEqualTo("No estoy seguro");
+		audit("form-es");
+		Screenshots.window(browser, "form-es");
 
 		fill(Map.of(HealthQuestion.PREGNANCY, HealthAnswer.YES), "SELF");
 		submit();

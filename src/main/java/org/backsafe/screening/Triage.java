@@ -125,7 +125,10 @@ public final class Triage {
 		if (!indications.isEmpty() && restrictions.isEmpty()) {
 			verdict = Verdict.RECOMMENDED;
 		}
-		reasons.addAll(indications);
+		// Why a technique would help is worth saying only where it may still be done.
+		if (verdict.isAllowed()) {
+			reasons.addAll(indications);
+		}
 		boolean professionalOnly = isProfessionalOnly(technique, findings);
 		findings.professionalOnly()
 			.stream()

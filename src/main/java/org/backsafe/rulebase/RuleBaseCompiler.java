@@ -45,7 +45,9 @@ public final class RuleBaseCompiler {
 	/** The package path the rule files are compiled under; DRL files declare this package. */
 	public static final String PACKAGE = "org.backsafe.rules";
 
-	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE.replace('.', '/') + "/";
+	private static final String PACKAGE_PATH = PACKAGE.replace('.', '/') + "/";
+
+	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE_PATH;
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -88,10 +90,7 @@ public final class RuleBaseCompiler {
 			return null;
 		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			String path = message.getPath();
-			String file = (path != null && path.startsWith(RESOURCE_ROOT)) ? path.substring(RESOURCE_ROOT.length())
-					: path;
-			problems.add(new RuleProblem(Kind.COMPILE, file, message.getLine(), message.getColumn(),
+			problems.add(new RuleProblem(Kind.COMPILE, inFolder(message.getPath()), message.getLine(), message.getColumn(),
 					message.getText().strip()));
 		}
 		if (!problems.isEmpty()) {
@@ -107,6 +106,20 @@ public final class RuleBaseCompiler {
 			container.dispose();
 			services.getRepository().removeKieModule(releaseId);
 		}
+	}
+
+	/** A path as the builder reports it, made relative to the rules folder the author knows. */
+	private static String inFolder(String path) {
+		if (path == null) {
+			return null;
+		}
+		// Messages name the file with or without the resource root, depending on the kind of error.
+		for (String root : List.of(RESOURCE_ROOT, PACKAGE_PATH)) {
+			if (path.startsWith(root)) {
+				return path.substring(root.length());
+			}
+		}
+		return path;
 	}
 
 	private static List<RuleDescription> describe(KieBase kieBase, Map<String, byte[]> ruleFiles, RuleFiles files,

@@ -132,6 +132,13 @@ public final class RuleBaseCompiler {
 			for (Rule rule : kiePackage.getRules()) {
 				compiled.add(rule.getName());
 				Location location = written.getOrDefault(rule.getName(), new Location(fileOf(rule), 0));
+				if (!PACKAGE.equals(kiePackage.getName())) {
+					// The default knowledge base takes every package, so nothing else would catch this.
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
+							+ rule.getName() + "\" is in package " + kiePackage.getName()
+							+ "; each rule file must start with \"package " + PACKAGE + ";\""));
+					continue;
+				}
 				String id = RuleMetadata.id(rule);
 				String source = RuleMetadata.source(rule);
 				if (id == null) {

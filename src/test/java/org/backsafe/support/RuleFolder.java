@@ -95,6 +95,9 @@ public final class RuleFolder {
 	public RuleFolder write() {
 		this.drl.forEach((file, text) -> write(file, text.toString()));
 		this.drl.clear();
+		if (this.wording.isEmpty()) {
+			return this;
+		}
 		StringBuilder lines = new StringBuilder("\n");
 		this.wording.forEach((id, text) -> lines.append(id).append('=').append(text).append('\n'));
 		append("messages.properties", lines.toString());

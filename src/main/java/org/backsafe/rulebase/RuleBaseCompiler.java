@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.Scenario;
@@ -48,6 +50,8 @@ public final class RuleBaseCompiler {
 	private static final String PACKAGE_PATH = PACKAGE.replace('.', '/') + "/";
 
 	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE_PATH;
+
+	private static final Pattern LINE_IN_TEXT = Pattern.compile("Line (\\d+):(\\d+) ");
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -90,8 +94,7 @@ public final class RuleBaseCompiler {
 			return null;
 		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			problems.add(new RuleProblem(Kind.COMPILE, inFolder(message.getPath()), message.getLine(), message.getColumn(),
-					message.getText().strip()));
+			problems.add(problemOf(message));
 		}
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
@@ -106,6 +109,25 @@ public final class RuleBaseCompiler {
 			container.dispose();
 			services.getRepository().removeKieModule(releaseId);
 		}
+	}
+
+	private static RuleProblem problemOf(Message message) {
+		String text = message.getText().strip();
+		int line = message.getLine();
+		int column = message.getColumn();
+		// When the parser itself crashes, the message holds its whole stack trace, and the line only
+		// in the text ("Line 12:0 unexpected exception ... Stack trace: ..."). Keep the line, drop the trace.
+		int trace = text.indexOf("Stack trace:");
+		if (trace >= 0) {
+			int exception = text.lastIndexOf(" Exception: ", trace);
+			text = text.substring(0, exception >= 0 ? exception : trace).strip() + " (the DRL parser gave up here)";
+		}
+		Matcher where = LINE_IN_TEXT.matcher(text);
+		if (line <= 0 && where.lookingAt()) {
+			line = Integer.parseInt(where.group(1));
+			column = Integer.parseInt(where.group(2));
+		}
+		return new RuleProblem(Kind.COMPILE, inFolder(message.getPath()), line, column, text);
 	}
 
 	/** A path as the builder reports it, made relative to the rules folder the author knows. */

@@ -100,6 +100,25 @@ class RuleBaseCompilerTests {
 		}
 
 		@Test
+		void aParserCrashWithItsLineButWithoutItsStackTrace() {
+			// An unclosed bracket makes the Drools parser throw; its message carries the whole stack
+			// trace, which must not reach the author's screen or the health endpoint.
+			List<RuleProblem> problems = problemsOf(goodFolder().write("crash.drl", RuleFolder.HEADER + """
+					rule "Crash: an unclosed bracket"
+						@id("crash")
+						@source("somewhere")
+					when
+						Pain(
+					end
+					"""));
+			assertThat(problems).isNotEmpty().allSatisfy((p) -> {
+				assertThat(p.file()).isEqualTo("crash.drl");
+				assertThat(p.message()).doesNotContain("\tat ", "Stack trace", "DRL6Parser").doesNotContain("\n");
+			});
+			assertThat(problems.get(0).line()).isEqualTo(12);
+		}
+
+		@Test
 		void aTypeErrorInAConditionWithItsFile() {
 			List<RuleProblem> problems = problemsOf(goodFolder().write("typo.drl", RuleFolder.HEADER + """
 					rule "Typo: a field that does not exist"

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -63,6 +64,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setTitle("Unreadable body");
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Spring's own detail repeats the Content-Type header as sent, markup and all. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Send the answers as JSON, with the header Content-Type: application/json.");
+		problem.setTitle("Unsupported Media Type");
+		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
 	private static ProblemDetail invalid(List<InvalidAnswers.FieldProblem> problems) {

@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * slice has no security; the whole-app test checks the API is open and exempt from CSRF.)
  */
 @WebMvcTest(ScreeningApiController.class)
-@Import(ResultWording.class)
+@Import({ ResultWording.class, StrictJson.class })
 class ScreeningApiControllerTests {
 
 	static final String README_EXAMPLE = """

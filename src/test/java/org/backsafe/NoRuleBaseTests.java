@@ -3,6 +3,7 @@ package org.backsafe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,7 +37,9 @@ class NoRuleBaseTests {
 	@DynamicPropertySource
 	static void emptyRulesFolder(DynamicPropertyRegistry registry) {
 		try {
-			registry.add("backsafe.rules.dir", Files.createTempDirectory("backsafe-no-rules")::toString);
+			Path empty = Files.createTempDirectory("backsafe-no-rules");
+			empty.toFile().deleteOnExit();
+			registry.add("backsafe.rules.dir", empty::toString);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -50,8 +55,7 @@ class NoRuleBaseTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.ruleBase.status").value("DOWN"))
-			.andExpect(jsonPath("$.components.ruleBase.details.lastFailure[0]").value(
-					org.hamcrest.Matchers.containsString("no rule files")));
+			.andExpect(jsonPath("$.components.ruleBase.details.lastFailure[0]").value(containsString("no rule files")));
 	}
 
 	@Test
@@ -61,7 +65,7 @@ class NoRuleBaseTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.disposition").value("SEE_DOCTOR"))
 			.andExpect(jsonPath("$.reasons[0].rule").value("screening-could-not-be-completed"))
-			.andExpect(jsonPath("$.reasons[0].text").value(org.hamcrest.Matchers.startsWith("The screening could not")))
+			.andExpect(jsonPath("$.reasons[0].text").value(startsWith("The screening could not")))
 			.andExpect(jsonPath("$.techniques", hasSize(12)))
 			.andExpect(jsonPath("$.techniques[*].verdict", everyItem(is("AVOID"))))
 			.andExpect(jsonPath("$.techniques[*].howTo[*]", hasSize(0)))

@@ -3,10 +3,11 @@ package org.backsafe.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,6 +37,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Pattern FIELD_LIKE = Pattern.compile("[A-Za-z0-9_.\\[\\]]{1,80}");
 
+	/** How Jackson words a field given twice (with duplicate detection on, see {@link StrictJson}). */
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object property|field) \"(.*)\"");
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswers ex) {
 		return ResponseEntity.badRequest().body(invalid(ex.problems()));
@@ -45,24 +50,47 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
 		ProblemDetail problem;
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String field = path(mismatch);
-			problem = invalid(List.of(new InvalidAnswers.FieldProblem(field, "has the wrong type: "
-					+ expected(mismatch))));
-		}
-		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The body is not well-formed JSON.");
-			problem.setType(UNREADABLE_BODY);
-			problem.setTitle("Unreadable body");
+		if (cause instanceof JacksonException jackson) {
+			boolean inAField = !jackson.getPath().isEmpty();
+			Matcher duplicate = DUPLICATE.matcher(String.valueOf(jackson.getOriginalMessage()));
+			if (duplicate.matches()) {
+				String field = (inAField ? path(jackson) + "." : "") + duplicate.group(1);
+				problem = invalid(List.of(new InvalidAnswers.FieldProblem(
+						FIELD_LIKE.matcher(field).matches() ? field : "?", "is given more than once; give it once")));
+			}
+			else if (cause instanceof InputCoercionException && inAField) {
+				problem = invalid(List.of(new InvalidAnswers.FieldProblem(path(jackson), "is far out of range")));
+			}
+			else if (cause instanceof MismatchedInputException mismatch) {
+				problem = inAField ? invalid(List.of(new InvalidAnswers.FieldProblem(path(mismatch),
+						"has the wrong type: " + expected(mismatch))))
+						: unreadable("The body must be a JSON object holding the answers.");
+			}
+			else {
+				problem = unreadable("The body is not well-formed JSON.");
+			}
 		}
 		else {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The body is empty or cannot be read; send the answers as a JSON object.");
-			problem.setType(UNREADABLE_BODY);
-			problem.setTitle("Unreadable body");
+			problem = unreadable("The body is empty or cannot be read; send the answers as a JSON object.");
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ProblemDetail unreadable(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(UNREADABLE_BODY);
+		problem.setTitle("Unreadable body");
+		return problem;
+	}
+
+	/** Spring's own detail repeats the Content-Type header as sent, markup and all. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Send the answers as JSON, with the header Content-Type: application/json.");
+		problem.setTitle("Unsupported Media Type");
+		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
 	private static ProblemDetail invalid(List<InvalidAnswers.FieldProblem> problems) {

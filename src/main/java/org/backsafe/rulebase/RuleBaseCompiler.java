@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.Scenario;
@@ -45,7 +47,11 @@ public final class RuleBaseCompiler {
 	/** The package path the rule files are compiled under; DRL files declare this package. */
 	public static final String PACKAGE = "org.backsafe.rules";
 
-	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE.replace('.', '/') + "/";
+	private static final String PACKAGE_PATH = PACKAGE.replace('.', '/') + "/";
+
+	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE_PATH;
+
+	private static final Pattern LINE_IN_TEXT = Pattern.compile("Line (\\d+):(\\d+) ");
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -88,11 +94,7 @@ public final class RuleBaseCompiler {
 			return null;
 		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			String path = message.getPath();
-			String file = (path != null && path.startsWith(RESOURCE_ROOT)) ? path.substring(RESOURCE_ROOT.length())
-					: path;
-			problems.add(new RuleProblem(Kind.COMPILE, file, message.getLine(), message.getColumn(),
-					message.getText().strip()));
+			problems.add(problemOf(message));
 		}
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
@@ -109,6 +111,39 @@ public final class RuleBaseCompiler {
 		}
 	}
 
+	private static RuleProblem problemOf(Message message) {
+		String text = message.getText().strip();
+		int line = message.getLine();
+		int column = message.getColumn();
+		// When the parser itself crashes, the message holds its whole stack trace, and the line only
+		// in the text ("Line 12:0 unexpected exception ... Stack trace: ..."). Keep the line, drop the trace.
+		int trace = text.indexOf("Stack trace:");
+		if (trace >= 0) {
+			int exception = text.lastIndexOf(" Exception: ", trace);
+			text = text.substring(0, exception >= 0 ? exception : trace).strip() + " (the DRL parser gave up here)";
+		}
+		Matcher where = LINE_IN_TEXT.matcher(text);
+		if (line <= 0 && where.lookingAt()) {
+			line = Integer.parseInt(where.group(1));
+			column = Integer.parseInt(where.group(2));
+		}
+		return new RuleProblem(Kind.COMPILE, inFolder(message.getPath()), line, column, text);
+	}
+
+	/** A path as the builder reports it, made relative to the rules folder the author knows. */
+	private static String inFolder(String path) {
+		if (path == null) {
+			return null;
+		}
+		// Messages name the file with or without the resource root, depending on the kind of error.
+		for (String root : List.of(RESOURCE_ROOT, PACKAGE_PATH)) {
+			if (path.startsWith(root)) {
+				return path.substring(root.length());
+			}
+		}
+		return path;
+	}
+
 	private static List<RuleDescription> describe(KieBase kieBase, Map<String, byte[]> ruleFiles, RuleFiles files,
 			List<RuleProblem> problems) {
 		Map<String, Location> written = locate(ruleFiles, files);
@@ -119,6 +154,13 @@ public final class RuleBaseCompiler {
 			for (Rule rule : kiePackage.getRules()) {
 				compiled.add(rule.getName());
 				Location location = written.getOrDefault(rule.getName(), new Location(fileOf(rule), 0));
+				if (!PACKAGE.equals(kiePackage.getName())) {
+					// The default knowledge base takes every package, so nothing else would catch this.
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
+							+ rule.getName() + "\" is in package " + kiePackage.getName()
+							+ "; each rule file must start with \"package " + PACKAGE + ";\""));
+					continue;
+				}
 				String id = RuleMetadata.id(rule);
 				String source = RuleMetadata.source(rule);
 				if (id == null) {

@@ -1,0 +1,145 @@
+package org.backsafe.rulebase;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.backsafe.support.RuleFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RuleFilesTests {
+
+	@TempDir
+	Path dir;
+
+	RuleFolder folder;
+
+	@BeforeEach
+	void writeFolder() {
+		this.folder = RuleFolder.in(this.dir)
+			.write("a.drl", "rule a")
+			.write("messages.properties", "a=words")
+			.write("scenarios/a.yaml", "- scenario: a");
+	}
+
+	@Nested
+	class Snapshot {
+
+		@Test
+		void holdsTheRuleFilesByPathInTheFolder() {
+			RuleFiles files = RuleFiles.fromFolder(RuleFilesTests.this.dir);
+			assertThat(files.all()).containsOnlyKeys("a.drl", "messages.properties", "scenarios/a.yaml");
+			assertThat(files.text("a.drl")).isEqualTo("rule a");
+			assertThat(files.matching(".drl")).containsOnlyKeys("a.drl");
+			assertThat(files.origin()).isEqualTo(RuleFilesTests.this.dir.toAbsolutePath().normalize().toString());
+		}
+
+		@Test
+		void ignoresEditorSwapAndBackupFilesAndOtherFiles() {
+			RuleFilesTests.this.folder.write(".a.drl.swp", "vim swap")
+				.write("a.drl~", "backup")
+				.write(".#a.drl", "emacs lock")
+				.write("4913", "vim probe")
+				.write("notes.txt", "notes")
+				.write("loose.yaml", "- scenario: not in scenarios/")
+				.write("scenarios/.b.yaml.swp", "swap");
+			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsOnlyKeys("a.drl",
+					"messages.properties", "scenarios/a.yaml");
+		}
+
+		@Test
+		void takesDecisionTablesAndEveryLanguage() {
+			RuleFilesTests.this.folder.write("table.drl.csv", "RuleSet,org.backsafe.rules")
+				.write("plain.csv", "ignored: the builder would not read it")
+				.write("messages_es.properties", "a=palabras")
+				.write("scenarios/more/b.yml", "- scenario: b");
+			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsKeys("table.drl.csv",
+					"messages_es.properties", "scenarios/more/b.yml")
+				.doesNotContainKey("plain.csv");
+		}
+
+		@Test
+		void aMissingFolderIsAnErrorThatNamesIt() {
+			Path missing = RuleFilesTests.this.dir.resolve("nowhere");
+			assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> RuleFiles.fromFolder(missing))
+				.withMessageContaining("nowhere");
+		}
+
+	}
+
+	@Nested
+	class Version {
+
+		String version() {
+			return RuleFiles.fromFolder(RuleFilesTests.this.dir).version();
+		}
+
+		@Test
+		void isTwelveHexDigitsAndStable() {
+			assertThat(version()).matches("[0-9a-f]{12}").isEqualTo(version());
+		}
+
+		@Test
+		void changesWhenAFileChanges() {
+			String before = version();
+			RuleFilesTests.this.folder.write("messages.properties", "a=other words");
+			assertThat(version()).isNotEqualTo(before);
+		}
+
+		@Test
+		void changesWhenAFileIsAddedOrRenamed() {
+			String before = version();
+			RuleFilesTests.this.folder.write("b.drl", "rule a");
+			String added = version();
+			assertThat(added).isNotEqualTo(before);
+			RuleFilesTests.this.dir.resolve("b.drl").toFile().renameTo(RuleFilesTests.this.dir.resolve("c.drl").toFile());
+			assertThat(version()).isNotEqualTo(added).isNotEqualTo(before);
+		}
+
+		@Test
+		void doesNotChangeWhenAnEditorLeavesASwapFile() {
+			String before = version();
+			RuleFilesTests.this.folder.write(".a.drl.swp", "swap").write("a.drl~", "backup");
+			assertThat(version()).isEqualTo(before);
+		}
+
+		@Test
+		void dependsOnContentNotOnWhereTheFolderIs(@TempDir Path other) {
+			RuleFolder.in(other)
+				.write("a.drl", "rule a")
+				.write("messages.properties", "a=words")
+				.write("scenarios/a.yaml", "- scenario: a");
+			assertThat(RuleFiles.fromFolder(other).version()).isEqualTo(version());
+		}
+
+	}
+
+	@Nested
+	class Packaged {
+
+		@Test
+		void isACopyOfTheRulesFolder() {
+			RuleFiles packaged = RuleFiles.packaged();
+			RuleFiles folder = RuleFiles.fromFolder(RuleFolder.REAL_RULES);
+			assertThat(packaged.all().keySet()).isEqualTo(folder.all().keySet()).contains("messages.properties",
+					"messages_es.properties");
+			assertThat(packaged.matching(".drl")).isNotEmpty();
+			assertThat(packaged.version()).isEqualTo(folder.version());
+			assertThat(packaged.origin()).contains("packaged copy");
+		}
+
+		@Test
+		void compiles() {
+			RuleBase ruleBase = RuleBaseCompiler.compile(RuleFiles.packaged());
+			assertThat(ruleBase.rules()).isNotEmpty();
+			assertThat(ruleBase.files().origin()).contains("packaged copy");
+		}
+
+	}
+
+}

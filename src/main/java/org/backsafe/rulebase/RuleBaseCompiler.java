@@ -105,8 +105,7 @@ public final class RuleBaseCompiler {
 		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String path = message.getPath();
-			String name = (path != null && path.startsWith(RESOURCE_ROOT)) ? path.substring(RESOURCE_ROOT.length())
-					: path;
+			String name = relativeName(path);
 			RuleText text = name == null ? null : ruleTexts.get(name);
 			if (text != null && text.isTable()) {
 				int row = text.rowAt(message.getLine());
@@ -185,6 +184,16 @@ public final class RuleBaseCompiler {
 		});
 		rules.sort(Comparator.comparing(RuleDescription::file).thenComparing(RuleDescription::line));
 		return rules;
+	}
+
+	/** A message's path as the author knows it; Drools gives some with and some without the resource root. */
+	private static String relativeName(String path) {
+		if (path == null) {
+			return null;
+		}
+		String packagePath = PACKAGE.replace('.', '/') + "/";
+		int at = path.indexOf(packagePath);
+		return at >= 0 ? path.substring(at + packagePath.length()) : path;
 	}
 
 	/** Where each rule is written and what its conditions and consequence say, read with the DRL parser. */

@@ -118,6 +118,10 @@ public final class RuleBaseCompiler {
 						message.getText().strip()));
 			}
 		}
+		if (problems.size() > 1) {
+			// Drools adds this after any syntax error; it tells the author nothing more.
+			problems.removeIf((p) -> p.message().startsWith("Parser returned a null Package"));
+		}
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
 			return null;

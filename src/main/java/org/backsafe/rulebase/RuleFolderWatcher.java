@@ -56,11 +56,22 @@ public class RuleFolderWatcher implements SmartLifecycle {
 		if (!this.properties.watch() || this.running) {
 			return;
 		}
+		Path folder = this.properties.dir().toAbsolutePath().normalize();
+		Watch first;
+		try {
+			// Registered before start() returns, so that no edit made after it is missed.
+			first = new Watch(folder);
+		}
+		catch (IOException ex) {
+			logger.error("Cannot watch " + folder + "; rule edits will not be taken up until a restart", ex);
+			return;
+		}
 		this.running = true;
-		Thread watcher = new Thread(this::watch, "rules-watcher");
+		Thread watcher = new Thread(() -> run(first, folder), "rules-watcher");
 		watcher.setDaemon(true);
 		this.thread = watcher;
 		watcher.start();
+		logger.info("Watching " + folder + " for rule edits");
 	}
 
 	@Override
@@ -84,100 +95,154 @@ public class RuleFolderWatcher implements SmartLifecycle {
 		return this.running;
 	}
 
-	private void watch() {
-		Path folder = this.properties.dir().toAbsolutePath().normalize();
-		logger.info("Watching " + folder + " for rule edits");
+	private void run(Watch first, Path folder) {
+		Watch watch = first;
 		while (this.running) {
-			try (WatchService service = FileSystems.getDefault().newWatchService()) {
-				watch(service, folder);
+			try (Watch current = watch) {
+				current.loop();
 			}
 			catch (IOException | RuntimeException ex) {
-				logger.error("Watching " + folder + " failed; trying again in a moment", ex);
+				logger.error("Watching " + folder + " failed; starting again in a moment", ex);
 				sleepQuietly(IDLE_POLL_MILLIS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			if (!this.running) {
+				return;
+			}
+			try {
+				watch = new Watch(folder);
+			}
+			catch (IOException ex) {
+				logger.error("Cannot watch " + folder + "; trying again in a moment", ex);
+				sleepQuietly(IDLE_POLL_MILLIS);
+			}
 		}
 	}
 
-	private void watch(WatchService service, Path folder) throws IOException, InterruptedException {
-		Map<WatchKey, Path> keys = new HashMap<>();
-		Path parent = folder.getParent();
-		if (parent != null && Files.isDirectory(parent)) {
-			keys.put(parent.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-					StandardWatchEventKinds.ENTRY_DELETE), parent);
-		}
-		Object watchedFolder = registerTree(service, folder, keys);
-		boolean pending = false;
-		long quietSince = 0;
-		long debounce = Math.max(1, this.properties.debounce().toMillis());
-		while (this.running) {
-			long wait = pending ? Math.max(1, debounce - (System.currentTimeMillis() - quietSince)) : IDLE_POLL_MILLIS;
-			WatchKey key;
+	/** One watch service over the folder's tree and its parent. */
+	private final class Watch implements AutoCloseable {
+
+		private final WatchService service;
+
+		private final Path folder;
+
+		private final Path parent;
+
+		private final Map<WatchKey, Path> keys = new HashMap<>();
+
+		private Object watchedFolder;
+
+		Watch(Path folder) throws IOException {
+			this.folder = folder;
+			this.parent = folder.getParent();
+			this.service = FileSystems.getDefault().newWatchService();
 			try {
-				key = service.poll(wait, TimeUnit.MILLISECONDS);
-			}
-			catch (ClosedWatchServiceException ex) {
-				return;
-			}
-			if (key != null) {
-				Path dir = keys.get(key);
-				for (WatchEvent<?> event : key.pollEvents()) {
-					if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-						pending = true;
-						continue;
-					}
-					Path child = dir == null ? null : dir.resolve((Path) event.context());
-					if (dir != null && dir.equals(parent)) {
-						if (child.equals(folder)) {
-							pending = true; // the folder itself appeared or disappeared
-						}
-						continue;
-					}
-					pending = true;
-					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && child != null
-							&& Files.isDirectory(child)) {
-						registerTree(service, child, keys); // a new subfolder, e.g. scenarios/
-					}
+				if (this.parent != null && Files.isDirectory(this.parent)) {
+					this.keys.put(this.parent.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
+							StandardWatchEventKinds.ENTRY_DELETE), this.parent);
 				}
-				if (!key.reset()) {
-					keys.remove(key);
-				}
-				quietSince = System.currentTimeMillis();
-				continue;
+				this.watchedFolder = registerTree(this.service, folder, this.keys);
 			}
-			Object now = fileKey(folder);
-			if (!pending && !Objects.equals(now, watchedFolder)) {
-				pending = true; // replaced without an event we saw, e.g. the parent is not watchable
-				quietSince = 0;
+			catch (IOException | RuntimeException ex) {
+				this.service.close();
+				throw ex;
 			}
-			if (pending && System.currentTimeMillis() - quietSince >= debounce) {
-				pending = false;
-				if (!Objects.equals(now, watchedFolder)) {
-					// A different folder (or none) now stands at the path: watch it instead.
-					keys.entrySet().removeIf((e) -> {
-						if (!e.getValue().equals(parent)) {
-							e.getKey().cancel();
-							return true;
-						}
-						return false;
-					});
-					watchedFolder = registerTree(service, folder, keys);
-				}
+		}
+
+		void loop() throws InterruptedException {
+			boolean pending = false;
+			long quietSince = 0;
+			long debounce = Math.max(1, RuleFolderWatcher.this.properties.debounce().toMillis());
+			while (RuleFolderWatcher.this.running) {
+				long wait = pending ? Math.max(1, debounce - (System.currentTimeMillis() - quietSince))
+						: IDLE_POLL_MILLIS;
+				WatchKey key;
 				try {
-					this.current.reloadFolder();
+					key = this.service.poll(wait, TimeUnit.MILLISECONDS);
 				}
-				catch (RuntimeException ex) {
-					logger.error("Reloading the rules failed", ex);
+				catch (ClosedWatchServiceException ex) {
+					return;
+				}
+				if (key != null) {
+					if (noted(key)) {
+						pending = true;
+						quietSince = System.currentTimeMillis();
+					}
+					continue;
+				}
+				Object now = fileKey(this.folder);
+				if (!pending && !Objects.equals(now, this.watchedFolder)) {
+					pending = true; // replaced without an event we saw
+					quietSince = 0;
+				}
+				if (pending && System.currentTimeMillis() - quietSince >= debounce) {
+					pending = false;
+					if (!Objects.equals(now, this.watchedFolder)) {
+						rewatchFolder();
+					}
+					reload();
 				}
 			}
 		}
+
+		/** Reads a key's events; true when one of them concerns the rules. */
+		private boolean noted(WatchKey key) {
+			Path dir = this.keys.get(key);
+			boolean relevant = false;
+			for (WatchEvent<?> event : key.pollEvents()) {
+				if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
+					relevant = true;
+					continue;
+				}
+				Path child = dir.resolve((Path) event.context());
+				if (dir.equals(this.parent)) {
+					relevant |= child.equals(this.folder); // the folder itself came or went
+					continue;
+				}
+				relevant = true;
+				if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+					registerTree(this.service, child, this.keys); // a new subfolder
+				}
+			}
+			if (!key.reset()) {
+				this.keys.remove(key);
+			}
+			return relevant;
+		}
+
+		/** A different folder (or none) now stands at the path: watch it instead. */
+		private void rewatchFolder() {
+			this.keys.entrySet().removeIf((e) -> {
+				if (!e.getValue().equals(this.parent)) {
+					e.getKey().cancel();
+					return true;
+				}
+				return false;
+			});
+			this.watchedFolder = registerTree(this.service, this.folder, this.keys);
+		}
+
+		private void reload() {
+			try {
+				RuleFolderWatcher.this.current.reloadFolder();
+			}
+			catch (RuntimeException ex) {
+				logger.error("Reloading the rules failed", ex);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.service.close();
+		}
+
 	}
 
 	/** Watches a folder and every folder under it; returns the folder's identity, or null if absent. */
-	private static Object registerTree(WatchService service, Path root, Map<WatchKey, Path> keys) throws IOException {
+	private static Object registerTree(WatchService service, Path root, Map<WatchKey, Path> keys) {
 		if (!Files.isDirectory(root)) {
 			return null;
 		}

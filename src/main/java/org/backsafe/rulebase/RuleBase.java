@@ -47,14 +47,17 @@ public final class RuleBase {
 	private RuleBase(RuleBase compiled, Map<String, Integer> scenarioCoverage) {
 		this.kieBase = compiled.kieBase;
 		this.files = compiled.files;
-		this.info = compiled.info;
+		this.info = new RuleBaseInfo(compiled.version(), Instant.now()); // when it passed the gate
 		this.rules = compiled.rules;
 		this.wording = compiled.wording;
 		this.scenarios = compiled.scenarios;
 		this.scenarioCoverage = Map.copyOf(scenarioCoverage);
 	}
 
-	/** This rule base, with how many scenarios made each rule fire (by rule id). */
+	/**
+	 * This rule base as admitted by the gate: loaded now, and knowing how many scenarios made each
+	 * rule fire (by rule id).
+	 */
 	RuleBase withScenarioCoverage(Map<String, Integer> coverage) {
 		return new RuleBase(this, coverage);
 	}

@@ -83,7 +83,7 @@ class SourceDocuments {
 		if (file == null || !SAFE_NAME.matcher(file).matches()) {
 			return Optional.empty();
 		}
-		Path folder = this.properties.dir().toAbsolutePath().normalize();
+		Path folder = this.properties.folder().toAbsolutePath().normalize();
 		Path path = folder.resolve(file).normalize();
 		if (!path.startsWith(folder) || !Files.isRegularFile(path)) {
 			return Optional.empty();

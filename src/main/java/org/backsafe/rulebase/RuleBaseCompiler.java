@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.Scenario;
@@ -51,6 +53,8 @@ public final class RuleBaseCompiler {
 	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE.replace('.', '/') + "/";
 
 	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
 	private RuleBaseCompiler() {
 	}
@@ -114,7 +118,7 @@ public final class RuleBaseCompiler {
 								+ message.getText().strip()));
 			}
 			else {
-				problems.add(new RuleProblem(Kind.COMPILE, name, message.getLine(), message.getColumn(),
+				problems.add(new RuleProblem(Kind.COMPILE, name, message.getLine(), column(message),
 						message.getText().strip()));
 			}
 		}
@@ -188,6 +192,15 @@ public final class RuleBaseCompiler {
 		});
 		rules.sort(Comparator.comparing(RuleDescription::file).thenComparing(RuleDescription::line));
 		return rules;
+	}
+
+	/** The parser puts the column only in its text ("Line 18:1 mismatched input ..."). */
+	private static int column(Message message) {
+		if (message.getColumn() > 0) {
+			return message.getColumn();
+		}
+		Matcher at = PARSER_POSITION.matcher(message.getText());
+		return at.find() && Integer.parseInt(at.group(1)) == message.getLine() ? Integer.parseInt(at.group(2)) : 0;
 	}
 
 	/** A message's path as the author knows it; Drools gives some with and some without the resource root. */

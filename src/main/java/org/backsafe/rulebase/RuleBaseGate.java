@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.ScenarioRunner;
@@ -85,64 +84,85 @@ public final class RuleBaseGate {
 
 	/**
 	 * Every single answer (yes, then not sure) on every base profile first, and only then every pair
-	 * of yes answers: a broken invariant is reported with the fewest answers that break it.
+	 * of yes answers: a broken invariant is reported with the fewest answers that break it. The base
+	 * profiles are swept in parallel (a KieBase serves many sessions at once); the problems are put
+	 * back in base order, so the report is the same however the work was shared out.
 	 */
 	static List<RuleProblem> sweepInvariants(RuleBase candidate) {
-		List<RuleProblem> problems = new ArrayList<>();
-		Function<ScreeningRequest, ScreeningResult> screen = (request) -> Triage
-			.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
-		HealthQuestion[] questions = HealthQuestion.values();
 		List<ScreeningRequest> bases = bases();
-		ScreeningRequest current = null;
+		List<RuleProblem> problems = new ArrayList<>();
+		bases.parallelStream().map((base) -> singles(candidate, base)).toList().forEach(problems::addAll);
+		if (!problems.isEmpty()) {
+			// Smaller answer sets already break an invariant; pairs would only repeat it.
+			return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
+		}
+		bases.parallelStream().map((base) -> pairs(candidate, base)).toList().forEach(problems::addAll);
+		return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
+	}
+
+	private static ScreeningResult screen(RuleBase candidate, ScreeningRequest request) {
+		return Triage.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
+	}
+
+	private static List<RuleProblem> singles(RuleBase candidate, ScreeningRequest base) {
+		List<RuleProblem> problems = new ArrayList<>();
+		ScreeningRequest current = base;
 		try {
-			for (ScreeningRequest base : bases) {
-				current = base;
-				ScreeningResult none = screen.apply(base);
-				report(problems, base, SafetyInvariants.check(base, none));
-				current = base.withWorseningPain();
-				report(problems, current, SafetyInvariants.check(current, screen.apply(current)));
-				for (HealthQuestion q : questions) {
-					ScreeningRequest yes = base.withAnswer(q, Response.YES);
-					ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
-					current = yes;
-					ScreeningResult yesResult = screen.apply(yes);
-					current = unsure;
-					ScreeningResult unsureResult = screen.apply(unsure);
-					report(problems, yes, SafetyInvariants.check(yes, yesResult));
-					report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
-					report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
-					report(problems, unsure, SafetyInvariants.checkUnsureAtLeastYes(yesResult, unsureResult));
-				}
+			ScreeningResult none = screen(candidate, base);
+			report(problems, base, SafetyInvariants.check(base, none));
+			current = base.withWorseningPain();
+			report(problems, current, SafetyInvariants.check(current, screen(candidate, current)));
+			for (HealthQuestion q : HealthQuestion.values()) {
+				ScreeningRequest yes = base.withAnswer(q, Response.YES);
+				ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
+				current = yes;
+				ScreeningResult yesResult = screen(candidate, yes);
+				current = unsure;
+				ScreeningResult unsureResult = screen(candidate, unsure);
+				report(problems, yes, SafetyInvariants.check(yes, yesResult));
+				report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
+				report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
+				report(problems, unsure, SafetyInvariants.checkUnsureAtLeastYes(yesResult, unsureResult));
 				if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
-					return problems;
-				}
-			}
-			if (!problems.isEmpty()) {
-				return problems; // smaller answer sets already break an invariant; pairs would only repeat it
-			}
-			for (ScreeningRequest base : bases) {
-				for (HealthQuestion q : questions) {
-					ScreeningRequest yes = base.withAnswer(q, Response.YES);
-					current = yes;
-					ScreeningResult yesResult = screen.apply(yes);
-					for (int j = q.ordinal() + 1; j < questions.length; j++) {
-						ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
-						current = pair;
-						ScreeningResult pairResult = screen.apply(pair);
-						report(problems, pair, SafetyInvariants.check(pair, pairResult));
-						report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
-					}
-					if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
-						return problems;
-					}
+					break;
 				}
 			}
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			problems.add(RuleProblem.of(Kind.INVARIANT, null,
-					"the screening failed on " + describe(current) + ": " + ex.getMessage()));
+			problems.add(failed(current, ex));
 		}
 		return problems;
+	}
+
+	private static List<RuleProblem> pairs(RuleBase candidate, ScreeningRequest base) {
+		List<RuleProblem> problems = new ArrayList<>();
+		HealthQuestion[] questions = HealthQuestion.values();
+		ScreeningRequest current = base;
+		try {
+			for (HealthQuestion q : questions) {
+				ScreeningRequest yes = base.withAnswer(q, Response.YES);
+				current = yes;
+				ScreeningResult yesResult = screen(candidate, yes);
+				for (int j = q.ordinal() + 1; j < questions.length; j++) {
+					ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
+					current = pair;
+					ScreeningResult pairResult = screen(candidate, pair);
+					report(problems, pair, SafetyInvariants.check(pair, pairResult));
+					report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
+				}
+				if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
+					break;
+				}
+			}
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			problems.add(failed(current, ex));
+		}
+		return problems;
+	}
+
+	private static RuleProblem failed(ScreeningRequest request, Throwable ex) {
+		return RuleProblem.of(Kind.INVARIANT, null, "the screening failed on " + describe(request) + ": " + ex.getMessage());
 	}
 
 	/** Pain profiles to sweep over: no pattern and every pattern, self-massage and a therapist. */

@@ -1,5 +1,7 @@
 package org.backsafe;
 
+import org.backsafe.rulebase.ValidateCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BacksafeApplication {
 
 	public static void main(String[] args) {
+		if (ValidateCommand.isCommand(args)) {
+			System.exit(ValidateCommand.runFromCommandLine(args));
+		}
 		SpringApplication.run(BacksafeApplication.class, args);
 	}
 

@@ -57,17 +57,17 @@ class ScreeningApiController {
 		List<TechniqueJson> techniques = result.techniques()
 			.stream()
 			.map((t) -> new TechniqueJson(t.technique(), this.wording.technique(t.technique(), locale), t.verdict(),
-					t.professionalOnly(), reasons(t.reasons(), locale), reasons(t.howTo(), locale)))
+					t.professionalOnly(), reasons(t.reasons(), result, locale), reasons(t.howTo(), result, locale)))
 			.toList();
 		RuleBaseJson ruleBase = result.ruleBase() == null ? new RuleBaseJson(null, null)
 				: new RuleBaseJson(result.ruleBase().version(), result.ruleBase().loadedAt().toString());
 		return new ScreeningResponseJson(result.disposition(), this.wording.summary(result.disposition(), locale),
-				reasons(result.reasons(), locale), techniques, reasons(result.advice(), locale), ruleBase);
+				reasons(result.reasons(), result, locale), techniques, reasons(result.advice(), result, locale), ruleBase);
 	}
 
-	private List<ReasonJson> reasons(List<Reason> reasons, Locale locale) {
+	private List<ReasonJson> reasons(List<Reason> reasons, ScreeningResult result, Locale locale) {
 		return reasons.stream()
-			.map((r) -> new ReasonJson(r.rule(), this.wording.reason(r, locale), r.source()))
+			.map((r) -> new ReasonJson(r.rule(), this.wording.reason(r, result.ruleBase(), locale), r.source()))
 			.toList();
 	}
 

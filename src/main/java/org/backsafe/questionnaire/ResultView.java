@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.ResultWording;
+import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
@@ -45,12 +46,13 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 			.map((verdict) -> group(verdict, result.techniques()
 				.stream()
 				.filter((t) -> t.verdict() == verdict)
-				.map((t) -> card(t, wording, locale))
+				.map((t) -> card(t, result.ruleBase(), wording, locale))
 				.toList(), wording, locale))
 			.filter((group) -> !group.cards().isEmpty())
 			.toList();
 		return new ResultView(result.disposition(), wording.summary(result.disposition(), locale),
-				lines(result.reasons(), wording, locale), groups, lines(result.advice(), wording, locale),
+				lines(result.reasons(), result.ruleBase(), wording, locale), groups,
+				lines(result.advice(), result.ruleBase(), wording, locale),
 				result.completed(), (result.ruleBase() != null) ? result.ruleBase().version() : null);
 	}
 
@@ -64,14 +66,16 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 		return new Group(verdict, wording.verdict(verdict, locale), shared, trimmed);
 	}
 
-	private static Card card(TechniqueVerdict verdict, ResultWording wording, Locale locale) {
-		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), wording, locale) : List.of();
+	private static Card card(TechniqueVerdict verdict, RuleBaseInfo ruleBase, ResultWording wording, Locale locale) {
+		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), ruleBase, wording, locale) : List.of();
 		return new Card(verdict.technique(), wording.technique(verdict.technique(), locale), verdict.verdict(),
-				verdict.professionalOnly(), lines(verdict.reasons(), wording, locale), howTo);
+				verdict.professionalOnly(), lines(verdict.reasons(), ruleBase, wording, locale), howTo);
 	}
 
-	private static List<Line> lines(List<Reason> reasons, ResultWording wording, Locale locale) {
-		return reasons.stream().map((r) -> new Line(wording.reason(r, locale), r.source())).toList();
+	private static List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, ResultWording wording,
+			Locale locale) {
+		// Worded by the rule base that gave the result, even if an edit was swapped in since.
+		return reasons.stream().map((r) -> new Line(wording.reason(r, ruleBase, locale), r.source())).toList();
 	}
 
 }

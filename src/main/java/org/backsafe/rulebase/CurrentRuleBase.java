@@ -1,6 +1,10 @@
 package org.backsafe.rulebase;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,17 +16,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rule base that serves screenings, and the last candidate that was refused. A screening takes
- * one snapshot with {@link #serving()} and runs entirely on it, so a swap between requests is atomic
- * and never half-seen.
+ * one snapshot with {@link #serving()} and runs entirely on it; a candidate is fully compiled and
+ * has passed the gate before it is published with one atomic write, so no screening ever sees a
+ * half-built rule base, and every result names exactly one version.
  */
 @Component
 public class CurrentRuleBase {
 
 	private static final Log logger = LogFactory.getLog(CurrentRuleBase.class);
 
-	private final AtomicReference<RuleBase> serving = new AtomicReference<>();
+	/** Rule bases kept after they stop serving, so a result can still be worded by its own version. */
+	private static final int RECENT = 3;
 
-	private final AtomicReference<FailedAttempt> lastFailure = new AtomicReference<>();
+	/**
+	 * What serves and what was last refused, read and replaced together so that a reader never
+	 * pairs a rule base with a failure it did not live alongside.
+	 *
+	 * @param serving the serving rule base, or null when none could be loaded
+	 * @param lastFailure the last refused candidate while no later one was accepted, or null
+	 */
+	public record State(RuleBase serving, FailedAttempt lastFailure) {
+	}
+
+	private final AtomicReference<State> state = new AtomicReference<>(new State(null, null));
+
+	private final Deque<RuleBase> recent = new ArrayDeque<>();
 
 	private final RuleBaseProperties properties;
 
@@ -31,62 +49,145 @@ public class CurrentRuleBase {
 		reload();
 	}
 
+	/** One consistent reading of what serves and what was last refused. */
+	public State state() {
+		return this.state.get();
+	}
+
 	public Optional<RuleBase> serving() {
-		return Optional.ofNullable(this.serving.get());
+		return Optional.ofNullable(this.state.get().serving());
 	}
 
 	/** The last refused candidate, while no later one has been accepted. */
 	public Optional<FailedAttempt> lastFailure() {
-		return Optional.ofNullable(this.lastFailure.get());
+		return Optional.ofNullable(this.state.get().lastFailure());
+	}
+
+	/**
+	 * The rule base of the given version if it serves or served a moment ago: a result is worded by
+	 * the rule base that produced it, even when an edit was swapped in between.
+	 */
+	public Optional<RuleBase> byVersion(String version) {
+		RuleBase serving = this.state.get().serving();
+		if (serving != null && serving.version().equals(version)) {
+			return Optional.of(serving);
+		}
+		synchronized (this.recent) {
+			return this.recent.stream().filter((r) -> r.version().equals(version)).findFirst();
+		}
+	}
+
+	/** The configured folder. */
+	public Path folder() {
+		return this.properties.dir();
 	}
 
 	/** The configured folder, or the packaged copy when that folder does not exist. */
 	public RuleFiles readFiles() {
-		return java.nio.file.Files.isDirectory(this.properties.dir()) ? RuleFiles.fromFolder(this.properties.dir())
+		return Files.isDirectory(this.properties.dir()) ? RuleFiles.fromFolder(this.properties.dir())
 				: RuleFiles.packaged();
 	}
 
 	/**
-	 * Compiles the rules, runs the gate, and swaps the result in only if it passes. On failure the
-	 * serving rule base stays, and the failure is kept and logged.
+	 * Compiles the rules (the folder, or the packaged copy when there is no folder), runs the gate,
+	 * and swaps the result in only if it passes. On failure the serving rule base stays, and the
+	 * failure is kept and logged.
 	 *
-	 * @return true when the candidate was accepted
+	 * @return true when the candidate was accepted (or is the one already serving)
 	 */
 	public synchronized boolean reload() {
+		return load(false);
+	}
+
+	/**
+	 * Like {@link #reload()}, but only from the configured folder: after an edit, a missing folder
+	 * is an author's mistake (or a folder being replaced), not a reason to fall back to the packaged
+	 * copy. It is refused and reported until the folder is back.
+	 */
+	public synchronized boolean reloadFolder() {
+		return load(true);
+	}
+
+	private boolean load(boolean folderOnly) {
+		Path folder = this.properties.dir();
+		if (folderOnly && !Files.isDirectory(folder)) {
+			refuse(new FailedAttempt(Instant.now(), folder.toAbsolutePath().normalize().toString(), null,
+					List.of(RuleProblem.of(RuleProblem.Kind.CONTENT, null, "the rules folder "
+							+ folder.toAbsolutePath().normalize() + " is missing (deleted or renamed); put it back"
+							+ " and the rules in it will be checked again"))));
+			return false;
+		}
 		RuleFiles files;
 		try {
 			files = readFiles();
 		}
 		catch (RuntimeException ex) {
-			refuse(new FailedAttempt(Instant.now(), String.valueOf(this.properties.dir()), null,
+			refuse(new FailedAttempt(Instant.now(), String.valueOf(folder), null,
 					List.of(RuleProblem.of(RuleProblem.Kind.CONTENT, null, ex.getMessage()))));
 			return false;
 		}
-		try {
-			RuleBase candidate = RuleBaseGate.admit(RuleBaseCompiler.compile(files));
-			this.serving.set(candidate);
-			this.lastFailure.set(null);
-			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
-					+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed");
+		State now = this.state.get();
+		if (now.serving() != null && same(now.serving().files(), files)) {
+			// Back to what serves (an edit undone): nothing to compile, and nothing is wrong any more.
+			if (now.lastFailure() != null) {
+				this.state.set(new State(now.serving(), null));
+				logger.info("Rule base " + files.version() + " from " + files.origin() + " is the one serving");
+			}
 			return true;
+		}
+		if (now.lastFailure() != null && files.version().equals(now.lastFailure().version())
+				&& files.origin().equals(now.lastFailure().origin())) {
+			return false; // the same files were refused already; the same problems stand
+		}
+		long started = System.nanoTime();
+		long compiled = started;
+		RuleBase candidate;
+		try {
+			RuleBase built = RuleBaseCompiler.compile(files);
+			compiled = System.nanoTime();
+			candidate = RuleBaseGate.admit(built);
 		}
 		catch (RuleBaseRejected ex) {
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems()));
 			return false;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | StackOverflowError ex) {
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(),
 					List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)))));
 			return false;
 		}
+		publish(candidate);
+		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
+				+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed; compiled in "
+				+ (compiled - started) / 1_000_000 + " ms, gate passed in " + (System.nanoTime() - compiled) / 1_000_000
+				+ " ms");
+		return true;
+	}
+
+	private void publish(RuleBase candidate) {
+		RuleBase previous = this.state.get().serving();
+		if (previous != null) {
+			synchronized (this.recent) {
+				this.recent.addFirst(previous);
+				while (this.recent.size() > RECENT) {
+					this.recent.removeLast();
+				}
+			}
+		}
+		this.state.set(new State(candidate, null));
+	}
+
+	private static boolean same(RuleFiles a, RuleFiles b) {
+		return a.version().equals(b.version()) && a.origin().equals(b.origin());
 	}
 
 	private void refuse(FailedAttempt attempt) {
-		this.lastFailure.set(attempt);
-		RuleBase current = this.serving.get();
-		logger.error("Rule base " + attempt.version() + " from " + attempt.origin() + " refused; "
-				+ (current != null ? "still serving " + current.version() : "no rule base is serving")
-				+ ":\n  " + String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList()));
+		RuleBase current = this.state.get().serving();
+		this.state.set(new State(current, attempt));
+		logger.error("Rule base " + (attempt.version() != null ? attempt.version() + " " : "") + "from "
+				+ attempt.origin() + " refused; "
+				+ (current != null ? "still serving " + current.version() : "no rule base is serving") + ":\n  "
+				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList()));
 	}
 
 }

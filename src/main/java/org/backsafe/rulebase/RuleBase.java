@@ -31,6 +31,8 @@ public final class RuleBase {
 
 	private final List<Scenario> scenarios;
 
+	private final Map<String, Integer> scenarioCoverage;
+
 	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
 			List<Scenario> scenarios) {
 		this.kieBase = kieBase;
@@ -39,6 +41,30 @@ public final class RuleBase {
 		this.rules = List.copyOf(rules);
 		this.wording = Map.copyOf(wording);
 		this.scenarios = List.copyOf(scenarios);
+		this.scenarioCoverage = Map.of();
+	}
+
+	private RuleBase(RuleBase compiled, Map<String, Integer> scenarioCoverage) {
+		this.kieBase = compiled.kieBase;
+		this.files = compiled.files;
+		this.info = new RuleBaseInfo(compiled.version(), Instant.now()); // when it passed the gate
+		this.rules = compiled.rules;
+		this.wording = compiled.wording;
+		this.scenarios = compiled.scenarios;
+		this.scenarioCoverage = Map.copyOf(scenarioCoverage);
+	}
+
+	/**
+	 * This rule base as admitted by the gate: loaded now, and knowing how many scenarios made each
+	 * rule fire (by rule id).
+	 */
+	RuleBase withScenarioCoverage(Map<String, Integer> coverage) {
+		return new RuleBase(this, coverage);
+	}
+
+	/** How many scenarios made the rule fire, as found when the gate ran them. */
+	public int scenariosExercising(String ruleId) {
+		return this.scenarioCoverage.getOrDefault(ruleId, 0);
 	}
 
 	public KieBase kieBase() {

@@ -2,6 +2,7 @@ package org.backsafe.rulebase;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -24,6 +26,7 @@ import org.backsafe.screening.Technique;
 import org.backsafe.screening.facts.RuleMetadata;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.DrlParser;
 import org.kie.api.KieBase;
@@ -51,25 +54,37 @@ public final class RuleBaseCompiler {
 
 	private static final String RESOURCE_ROOT = "src/main/resources/" + PACKAGE_PATH;
 
-	private static final Pattern LINE_IN_TEXT = Pattern.compile("Line (\\d+):(\\d+) ");
-
 	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
 	private RuleBaseCompiler() {
 	}
 
 	public static RuleBase compile(RuleFiles files) {
 		List<RuleProblem> problems = new ArrayList<>();
-		Map<String, byte[]> ruleFiles = new LinkedHashMap<>(files.matching(".drl"));
-		ruleFiles.putAll(files.matching(".drl.csv"));
-		ruleFiles.putAll(files.matching(".drl.xlsx"));
-		if (ruleFiles.isEmpty()) {
+		Map<String, RuleText> ruleTexts = new LinkedHashMap<>();
+		files.matching(".drl").forEach((name, bytes) -> ruleTexts.put(name, RuleText.drl(name, files.text(name))));
+		Map<String, byte[]> tables = new TreeMap<>(files.matching(".drl.csv"));
+		tables.putAll(files.matching(".drl.xlsx"));
+		tables.putAll(files.matching(".drl.xls"));
+		tables.forEach((name, bytes) -> {
+			try {
+				RuleText table = RuleText.decisionTable(name, bytes);
+				ruleTexts.put(table.compiledName(), table);
+			}
+			catch (RuntimeException ex) {
+				problems.add(RuleProblem.of(Kind.COMPILE, name, "the decision table cannot be read: "
+						+ (ex.getMessage() != null ? ex.getMessage() : ex.toString())));
+			}
+		});
+		if (ruleTexts.isEmpty() && problems.isEmpty()) {
 			throw new RuleBaseRejected(List.of(RuleProblem.of(Kind.COMPILE, null,
 					"no rule files (*.drl, *.drl.csv, *.drl.xlsx) found in " + files.origin())));
 		}
 
-		KieBase kieBase = build(ruleFiles, problems);
-		List<RuleDescription> rules = kieBase == null ? List.of() : describe(kieBase, ruleFiles, files, problems);
+		KieBase kieBase = problems.isEmpty() ? build(ruleTexts, problems) : null;
+		List<RuleDescription> rules = kieBase == null ? List.of() : describe(kieBase, ruleTexts, problems);
 		Map<String, Map<String, String>> wording = readWording(files, rules, problems);
 		List<Scenario> scenarios = readScenarios(files, problems);
 
@@ -79,22 +94,38 @@ public final class RuleBaseCompiler {
 		return new RuleBase(kieBase, files, rules, wording, scenarios);
 	}
 
-	private static KieBase build(Map<String, byte[]> ruleFiles, List<RuleProblem> problems) {
+	private static KieBase build(Map<String, RuleText> ruleTexts, List<RuleProblem> problems) {
 		KieServices services = KieServices.Factory.get();
 		KieFileSystem kfs = services.newKieFileSystem();
 		ReleaseId releaseId = services.newReleaseId("org.backsafe", "rules", "1.0." + BUILDS.incrementAndGet());
 		kfs.generateAndWritePomXML(releaseId);
-		ruleFiles.forEach((name, bytes) -> kfs.write(RESOURCE_ROOT + name, bytes));
+		ruleTexts.forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text.drl().getBytes(StandardCharsets.UTF_8)));
 		KieBuilder builder;
 		try {
 			builder = services.newKieBuilder(kfs).buildAll();
 		}
 		catch (RuntimeException ex) {
 			problems.add(RuleProblem.of(Kind.COMPILE, null, "the rules could not be built: " + ex));
+			services.getRepository().removeKieModule(releaseId);
 			return null;
 		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			problems.add(problemOf(message));
+			String path = message.getPath();
+			String name = relativeName(path);
+			RuleText text = name == null ? null : ruleTexts.get(name);
+			if (text != null && text.isTable()) {
+				int row = text.rowAt(message.getLine());
+				problems.add(new RuleProblem(Kind.COMPILE, text.file(), row, 0,
+						(row > 0 ? "in the rule made from row " + row + ": " : "in the table's RuleSet or Import cells: ")
+								+ message.getText().strip()));
+			}
+			else {
+				problems.add(problemOf(message, name));
+			}
+		}
+		if (problems.size() > 1) {
+			// Drools adds this after any syntax error; it tells the author nothing more.
+			problems.removeIf((p) -> p.message().startsWith("Parser returned a null Package"));
 		}
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
@@ -111,10 +142,10 @@ public final class RuleBaseCompiler {
 		}
 	}
 
-	private static RuleProblem problemOf(Message message) {
+	private static RuleProblem problemOf(Message message, String file) {
 		String text = message.getText().strip();
 		int line = message.getLine();
-		int column = message.getColumn();
+		int column = column(message);
 		// When the parser itself crashes, the message holds its whole stack trace, and the line only
 		// in the text ("Line 12:0 unexpected exception ... Stack trace: ..."). Keep the line, drop the trace.
 		int trace = text.indexOf("Stack trace:");
@@ -122,47 +153,32 @@ public final class RuleBaseCompiler {
 			int exception = text.lastIndexOf(" Exception: ", trace);
 			text = text.substring(0, exception >= 0 ? exception : trace).strip() + " (the DRL parser gave up here)";
 		}
-		Matcher where = LINE_IN_TEXT.matcher(text);
+		Matcher where = PARSER_POSITION.matcher(text);
 		if (line <= 0 && where.lookingAt()) {
 			line = Integer.parseInt(where.group(1));
 			column = Integer.parseInt(where.group(2));
 		}
-		return new RuleProblem(Kind.COMPILE, inFolder(message.getPath()), line, column, text);
+		return new RuleProblem(Kind.COMPILE, file, line, column, text);
 	}
 
-	/** A path as the builder reports it, made relative to the rules folder the author knows. */
-	private static String inFolder(String path) {
-		if (path == null) {
-			return null;
-		}
-		// Messages name the file with or without the resource root, depending on the kind of error.
-		for (String root : List.of(RESOURCE_ROOT, PACKAGE_PATH)) {
-			if (path.startsWith(root)) {
-				return path.substring(root.length());
-			}
-		}
-		return path;
-	}
-
-	private static List<RuleDescription> describe(KieBase kieBase, Map<String, byte[]> ruleFiles, RuleFiles files,
+	private static List<RuleDescription> describe(KieBase kieBase, Map<String, RuleText> ruleTexts,
 			List<RuleProblem> problems) {
-		Map<String, Location> written = locate(ruleFiles, files);
+		Map<String, Written> written = locate(ruleTexts);
 		List<RuleDescription> rules = new ArrayList<>();
 		Map<String, String> idToName = new HashMap<>();
 		Set<String> compiled = new TreeSet<>();
 		for (KiePackage kiePackage : kieBase.getKiePackages()) {
 			for (Rule rule : kiePackage.getRules()) {
 				compiled.add(rule.getName());
-				Location location = written.getOrDefault(rule.getName(), new Location(fileOf(rule), 0));
-				if (!PACKAGE.equals(kiePackage.getName())) {
-					// The default knowledge base takes every package, so nothing else would catch this.
-					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
-							+ rule.getName() + "\" is in package " + kiePackage.getName()
-							+ "; each rule file must start with \"package " + PACKAGE + ";\""));
-					continue;
-				}
+				Written location = written.getOrDefault(rule.getName(), new Written(fileOf(rule), 0, "", ""));
 				String id = RuleMetadata.id(rule);
 				String source = RuleMetadata.source(rule);
+				if (!PACKAGE.equals(kiePackage.getName())) {
+					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
+							+ rule.getName() + "\" is in package " + kiePackage.getName() + "; "
+							+ (location.file().contains(".drl.") ? "the table's RuleSet cell must say " + PACKAGE
+									: "each rule file must start with \"package " + PACKAGE + ";\"")));
+				}
 				if (id == null) {
 					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0,
 							"rule \"" + rule.getName() + "\" has no @id"));
@@ -177,8 +193,11 @@ public final class RuleBaseCompiler {
 					problems.add(new RuleProblem(Kind.COMPILE, location.file(), location.line(), 0, "rule \""
 							+ rule.getName() + "\" uses the id " + id + ", already used by \"" + other + "\""));
 				}
+				Set<Technique> techniques = new TreeSet<>(
+						techniques(RuleMetadata.technique(rule), rule.getName(), location.file(), problems));
+				techniques.addAll(RuleText.techniquesNamed(location.consequence()));
 				rules.add(new RuleDescription(id, rule.getName(), location.file(), location.line(), source,
-						techniques(RuleMetadata.technique(rule), rule.getName(), location.file(), problems)));
+						RuleText.codesRead(location.conditions()), List.copyOf(techniques)));
 			}
 		}
 		if (rules.isEmpty() && problems.isEmpty()) {
@@ -196,17 +215,38 @@ public final class RuleBaseCompiler {
 		return rules;
 	}
 
-	/** Where each rule of the DRL files is written, read with the DRL parser. */
-	private static Map<String, Location> locate(Map<String, byte[]> ruleFiles, RuleFiles files) {
-		Map<String, Location> locations = new HashMap<>();
-		for (String name : ruleFiles.keySet()) {
-			if (!name.endsWith(".drl")) {
-				continue;
-			}
+	/** The parser puts the column only in its text ("Line 18:1 mismatched input ..."). */
+	private static int column(Message message) {
+		if (message.getColumn() > 0) {
+			return message.getColumn();
+		}
+		Matcher at = PARSER_POSITION.matcher(message.getText());
+		return at.find() && Integer.parseInt(at.group(1)) == message.getLine() ? Integer.parseInt(at.group(2)) : 0;
+	}
+
+	/** A message's path as the author knows it; Drools gives some with and some without the resource root. */
+	private static String relativeName(String path) {
+		if (path == null) {
+			return null;
+		}
+		// Messages name the file with or without the resource root, depending on the kind of error.
+		int at = path.indexOf(PACKAGE_PATH);
+		return at >= 0 ? path.substring(at + PACKAGE_PATH.length()) : path;
+	}
+
+	/** Where each rule is written and what its conditions and consequence say, read with the DRL parser. */
+	private static Map<String, Written> locate(Map<String, RuleText> ruleTexts) {
+		Map<String, Written> locations = new HashMap<>();
+		for (RuleText text : ruleTexts.values()) {
 			try {
-				PackageDescr parsed = new DrlParser().parse(false, files.text(name));
-				if (parsed != null) {
-					parsed.getRules().forEach((r) -> locations.put(r.getName(), new Location(name, r.getLine())));
+				PackageDescr parsed = new DrlParser().parse(false, text.drl());
+				if (parsed == null) {
+					continue;
+				}
+				for (RuleDescr rule : parsed.getRules()) {
+					String[] parts = text.whenAndThen(rule.getLine(), rule.getEndLine());
+					int line = text.isTable() ? text.rowAt(rule.getLine()) : rule.getLine();
+					locations.put(rule.getName(), new Written(text.file(), line, parts[0], parts[1]));
 				}
 			}
 			catch (DroolsParserException | RuntimeException ex) {
@@ -216,7 +256,8 @@ public final class RuleBaseCompiler {
 		return locations;
 	}
 
-	private record Location(String file, int line) {
+	/** A rule as written: file, line (or table row), and the text of its conditions and consequence. */
+	private record Written(String file, int line, String conditions, String consequence) {
 	}
 
 	private static String fileOf(Rule rule) {

@@ -2,10 +2,10 @@ package org.backsafe.rulebase;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.ScenarioRunner;
@@ -36,65 +36,133 @@ public final class RuleBaseGate {
 	private RuleBaseGate() {
 	}
 
-	public static List<RuleProblem> check(RuleBase candidate) {
+	/**
+	 * What the gate found: every problem, and how many scenarios made each rule fire.
+	 *
+	 * @param problems what is wrong; empty when the candidate may serve
+	 * @param coverage for each rule id, the number of scenarios in which it fired
+	 */
+	public record Report(List<RuleProblem> problems, Map<String, Integer> coverage) {
+
+		public Report {
+			problems = List.copyOf(problems);
+			coverage = Map.copyOf(coverage);
+		}
+
+		public boolean passed() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	public static Report run(RuleBase candidate) {
 		List<RuleProblem> problems = new ArrayList<>();
+		Map<String, Integer> coverage = new HashMap<>();
 		for (ScenarioRunner.Outcome outcome : ScenarioRunner.runAll(candidate)) {
 			for (String difference : outcome.differences()) {
 				problems.add(new RuleProblem(Kind.SCENARIO, outcome.scenario().file(), outcome.scenario().line(), 0,
 						"scenario \"" + outcome.scenario().name() + "\": " + difference));
 			}
+			outcome.firedRules().forEach((rule) -> coverage.merge(rule, 1, Integer::sum));
 		}
 		problems.addAll(sweepInvariants(candidate));
-		return problems;
+		return new Report(problems, coverage);
 	}
 
-	/** Throws with every problem unless the candidate passes. */
+	public static List<RuleProblem> check(RuleBase candidate) {
+		return run(candidate).problems();
+	}
+
+	/** Throws with every problem unless the candidate passes; the admitted base knows its coverage. */
 	public static RuleBase admit(RuleBase candidate) {
-		List<RuleProblem> problems = check(candidate);
-		if (!problems.isEmpty()) {
-			throw new RuleBaseRejected(problems);
+		Report report = run(candidate);
+		if (!report.passed()) {
+			throw new RuleBaseRejected(report.problems());
 		}
-		return candidate;
+		return candidate.withScenarioCoverage(report.coverage());
 	}
 
+	/**
+	 * Every single answer (yes, then not sure) on every base profile first, and only then every pair
+	 * of yes answers: a broken invariant is reported with the fewest answers that break it. The base
+	 * profiles are swept in parallel (a KieBase serves many sessions at once); the problems are put
+	 * back in base order, so the report is the same however the work was shared out.
+	 */
 	static List<RuleProblem> sweepInvariants(RuleBase candidate) {
+		List<ScreeningRequest> bases = bases();
 		List<RuleProblem> problems = new ArrayList<>();
-		Function<ScreeningRequest, ScreeningResult> screen = (request) -> Triage
-			.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
-		HealthQuestion[] questions = HealthQuestion.values();
-		for (ScreeningRequest base : bases()) {
-			try {
-				ScreeningResult none = screen.apply(base);
-				report(problems, base, SafetyInvariants.check(base, none));
-				report(problems, base.withWorseningPain(), SafetyInvariants.check(base.withWorseningPain(),
-						screen.apply(base.withWorseningPain())));
-				for (HealthQuestion q : questions) {
-					ScreeningRequest yes = base.withAnswer(q, Response.YES);
-					ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
-					ScreeningResult yesResult = screen.apply(yes);
-					ScreeningResult unsureResult = screen.apply(unsure);
-					report(problems, yes, SafetyInvariants.check(yes, yesResult));
-					report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
-					report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
-					report(problems, unsure, SafetyInvariants.checkUnsureAtLeastYes(yesResult, unsureResult));
-					for (int j = q.ordinal() + 1; j < questions.length; j++) {
-						ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
-						ScreeningResult pairResult = screen.apply(pair);
-						report(problems, pair, SafetyInvariants.check(pair, pairResult));
-						report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
-					}
-					if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
-						return problems;
-					}
+		bases.parallelStream().map((base) -> singles(candidate, base)).toList().forEach(problems::addAll);
+		if (!problems.isEmpty()) {
+			// Smaller answer sets already break an invariant; pairs would only repeat it.
+			return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
+		}
+		bases.parallelStream().map((base) -> pairs(candidate, base)).toList().forEach(problems::addAll);
+		return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
+	}
+
+	private static ScreeningResult screen(RuleBase candidate, ScreeningRequest request) {
+		return Triage.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
+	}
+
+	private static List<RuleProblem> singles(RuleBase candidate, ScreeningRequest base) {
+		List<RuleProblem> problems = new ArrayList<>();
+		ScreeningRequest current = base;
+		try {
+			ScreeningResult none = screen(candidate, base);
+			report(problems, base, SafetyInvariants.check(base, none));
+			current = base.withWorseningPain();
+			report(problems, current, SafetyInvariants.check(current, screen(candidate, current)));
+			for (HealthQuestion q : HealthQuestion.values()) {
+				ScreeningRequest yes = base.withAnswer(q, Response.YES);
+				ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
+				current = yes;
+				ScreeningResult yesResult = screen(candidate, yes);
+				current = unsure;
+				ScreeningResult unsureResult = screen(candidate, unsure);
+				report(problems, yes, SafetyInvariants.check(yes, yesResult));
+				report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
+				report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
+				report(problems, unsure, SafetyInvariants.checkUnsureAtLeastYes(yesResult, unsureResult));
+				if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
+					break;
 				}
 			}
-			catch (RuntimeException ex) {
-				problems.add(RuleProblem.of(Kind.INVARIANT, null,
-						"the screening failed on " + describe(base) + ": " + ex.getMessage()));
-				return problems;
-			}
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			problems.add(failed(current, ex));
 		}
 		return problems;
+	}
+
+	private static List<RuleProblem> pairs(RuleBase candidate, ScreeningRequest base) {
+		List<RuleProblem> problems = new ArrayList<>();
+		HealthQuestion[] questions = HealthQuestion.values();
+		ScreeningRequest current = base;
+		try {
+			for (HealthQuestion q : questions) {
+				ScreeningRequest yes = base.withAnswer(q, Response.YES);
+				current = yes;
+				ScreeningResult yesResult = screen(candidate, yes);
+				for (int j = q.ordinal() + 1; j < questions.length; j++) {
+					ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
+					current = pair;
+					ScreeningResult pairResult = screen(candidate, pair);
+					report(problems, pair, SafetyInvariants.check(pair, pairResult));
+					report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
+				}
+				if (problems.size() >= MAX_INVARIANT_PROBLEMS) {
+					break;
+				}
+			}
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			problems.add(failed(current, ex));
+		}
+		return problems;
+	}
+
+	private static RuleProblem failed(ScreeningRequest request, Throwable ex) {
+		return RuleProblem.of(Kind.INVARIANT, null, "the screening failed on " + describe(request) + ": " + ex.getMessage());
 	}
 
 	/** Pain profiles to sweep over: no pattern and every pattern, self-massage and a therapist. */

@@ -1,8 +1,10 @@
 package org.backsafe.screening;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.backsafe.rulebase.CurrentRuleBase;
+import org.backsafe.rulebase.RuleBase;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -26,8 +28,21 @@ public class ResultWording {
 	}
 
 	public String reason(Reason reason, Locale locale) {
-		String text = this.current.serving()
-			.flatMap((ruleBase) -> ruleBase.wording(reason.rule(), locale))
+		return reason(reason, null, locale);
+	}
+
+	/**
+	 * The words for a reason, taken from the rule base that gave it, so that a result screened just
+	 * before an edit was swapped in is not worded by the edit.
+	 */
+	public String reason(Reason reason, RuleBaseInfo ruleBase, Locale locale) {
+		Optional<RuleBase> source = (ruleBase != null) ? this.current.byVersion(ruleBase.version())
+				: Optional.empty();
+		if (source.isEmpty()) {
+			source = this.current.serving();
+		}
+		String text = source
+			.flatMap((rules) -> rules.wording(reason.rule(), locale))
 			.orElseGet(() -> this.messages.getMessage("reason." + reason.rule(), null,
 					this.messages.getMessage("reason.missing-wording", new Object[] { reason.rule() }, locale),
 					locale));

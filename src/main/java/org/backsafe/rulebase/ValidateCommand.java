@@ -1,0 +1,132 @@
+package org.backsafe.rulebase;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar backsafe.jar validate [folder]}: runs the same gate as a live reload on a folder
+ * of rules, without starting a server, and prints what it found. Exit status 0 when the running
+ * app would accept the rules, 1 when it would refuse them, 2 when the command itself is wrong.
+ */
+public final class ValidateCommand {
+
+	public static final String NAME = "validate";
+
+	public static final int ACCEPTED = 0;
+
+	public static final int REFUSED = 1;
+
+	public static final int USAGE = 2;
+
+	private static final Map<RuleProblem.Kind, String> HEADINGS = Map.of(RuleProblem.Kind.COMPILE,
+			"Rules that do not compile, or lack an @id or @source", RuleProblem.Kind.CONTENT,
+			"Wording or scenario files that cannot be used", RuleProblem.Kind.SCENARIO, "Scenarios that failed",
+			RuleProblem.Kind.INVARIANT, "Safety invariants broken");
+
+	private ValidateCommand() {
+	}
+
+	public static boolean isCommand(String[] args) {
+		return args.length > 0 && NAME.equals(args[0]);
+	}
+
+	/** For {@code main}: keeps the rule engine's logging quiet so that only the report is printed. */
+	public static int runFromCommandLine(String[] args) {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+		return run(Arrays.asList(args).subList(1, args.length), System.out);
+	}
+
+	/**
+	 * @param args the folder to check, or nothing for ./rules
+	 * @param out where the report goes
+	 * @return the exit status
+	 */
+	public static int run(List<String> args, PrintStream out) {
+		if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+			out.println("Usage: java -jar backsafe.jar validate [rules folder]   (default: ./rules)");
+			return USAGE;
+		}
+		Path folder = Path.of(args.isEmpty() ? "rules" : args.get(0)).toAbsolutePath().normalize();
+		if (!Files.isDirectory(folder)) {
+			out.println("There is no folder " + folder + ". Give the rules folder, e.g. validate rules");
+			return USAGE;
+		}
+		long started = System.nanoTime();
+		out.println("Checking the rules in " + folder);
+		RuleFiles files;
+		try {
+			files = RuleFiles.fromFolder(folder);
+		}
+		catch (RuntimeException ex) {
+			out.println("REFUSED: " + ex.getMessage());
+			return REFUSED;
+		}
+		out.println("  version " + files.version() + ", " + files.all().size() + " files");
+		RuleBase compiled;
+		try {
+			compiled = RuleBaseCompiler.compile(files);
+		}
+		catch (RuleBaseRejected ex) {
+			return refused(ex.problems(), out);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			return refused(List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex))), out);
+		}
+		out.println("  compiled: " + compiled.rules().size() + " rules, " + compiled.scenarios().size()
+				+ " scenarios");
+		RuleBaseGate.Report report = RuleBaseGate.run(compiled);
+		if (!report.passed()) {
+			return refused(report.problems(), out);
+		}
+		out.println("  scenarios: all " + compiled.scenarios().size() + " passed");
+		out.println("  safety invariants: all held");
+		List<RuleDescription> unexercised = compiled.rules()
+			.stream()
+			.filter((r) -> report.coverage().getOrDefault(r.id(), 0) == 0)
+			.toList();
+		if (!unexercised.isEmpty()) {
+			out.println("  note: no scenario makes these " + unexercised.size() + " rules fire (allowed, but worth a"
+					+ " scenario):");
+			unexercised.forEach((r) -> out.println("    " + r.id() + "  (" + r.file() + ":" + r.line() + ")"));
+		}
+		out.println("ACCEPTED: the running app would take these rules (checked in "
+				+ (System.nanoTime() - started) / 1_000_000 + " ms).");
+		return ACCEPTED;
+	}
+
+	private static int refused(List<RuleProblem> problems, PrintStream out) {
+		out.println("REFUSED: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+				+ "; the running app would keep serving the rules it has.");
+		for (RuleProblem.Kind kind : RuleProblem.Kind.values()) {
+			List<RuleProblem> ofKind = problems.stream().filter((p) -> p.kind() == kind).toList();
+			if (!ofKind.isEmpty()) {
+				out.println("  " + HEADINGS.get(kind) + ":");
+				ofKind.forEach((p) -> out.println("    " + where(p) + p.message()));
+			}
+		}
+		return REFUSED;
+	}
+
+	private static String where(RuleProblem problem) {
+		if (problem.file() == null) {
+			return "";
+		}
+		StringBuilder where = new StringBuilder(problem.file());
+		if (problem.line() > 0) {
+			where.append(':').append(problem.line());
+			if (problem.column() > 0) {
+				where.append(':').append(problem.column());
+			}
+		}
+		return where.append(": ").toString();
+	}
+
+}

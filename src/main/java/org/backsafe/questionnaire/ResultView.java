@@ -1,0 +1,64 @@
+package org.backsafe.questionnaire;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.backsafe.screening.Disposition;
+import org.backsafe.screening.Reason;
+import org.backsafe.screening.ResultWording;
+import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.Technique;
+import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.Verdict;
+
+/**
+ * A screening result in words, for fragments/result.html: the disposition, then the techniques
+ * grouped by verdict (most helpful first, empty groups left out), then the general advice. Built
+ * for one language at the moment it is shown, so switching language re-words the same result.
+ */
+public record ResultView(Disposition disposition, String summary, List<Line> reasons, List<Group> groups,
+		List<Line> advice, boolean completed, String ruleBaseVersion) {
+
+	/** One sentence and the source it comes from. */
+	public record Line(String text, String source) {
+
+	}
+
+	/** The techniques that share one verdict. */
+	public record Group(Verdict verdict, String title, List<Card> cards) {
+
+	}
+
+	/** One technique: its verdict, why, and, where it is allowed, how to do it safely. */
+	public record Card(Technique technique, String name, Verdict verdict, boolean professionalOnly, List<Line> reasons,
+			List<Line> howTo) {
+
+	}
+
+	public static ResultView of(ScreeningResult result, ResultWording wording, Locale locale) {
+		List<Group> groups = Arrays.stream(Verdict.values())
+			.map((verdict) -> new Group(verdict, wording.verdict(verdict, locale),
+					result.techniques()
+						.stream()
+						.filter((t) -> t.verdict() == verdict)
+						.map((t) -> card(t, wording, locale))
+						.toList()))
+			.filter((group) -> !group.cards().isEmpty())
+			.toList();
+		return new ResultView(result.disposition(), wording.summary(result.disposition(), locale),
+				lines(result.reasons(), wording, locale), groups, lines(result.advice(), wording, locale),
+				result.completed(), (result.ruleBase() != null) ? result.ruleBase().version() : null);
+	}
+
+	private static Card card(TechniqueVerdict verdict, ResultWording wording, Locale locale) {
+		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), wording, locale) : List.of();
+		return new Card(verdict.technique(), wording.technique(verdict.technique(), locale), verdict.verdict(),
+				verdict.professionalOnly(), lines(verdict.reasons(), wording, locale), howTo);
+	}
+
+	private static List<Line> lines(List<Reason> reasons, ResultWording wording, Locale locale) {
+		return reasons.stream().map((r) -> new Line(wording.reason(r, locale), r.source())).toList();
+	}
+
+}

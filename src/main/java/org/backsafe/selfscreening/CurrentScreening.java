@@ -1,0 +1,45 @@
+package org.backsafe.selfscreening;
+
+import org.backsafe.questionnaire.ScreeningForm;
+import org.backsafe.screening.ScreeningResult;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.annotation.SessionScope;
+
+/**
+ * The one self-screening in progress in this browser session: the answers checked so far and, once
+ * screened, the result. It lives only in the server's memory for the session and is never written
+ * anywhere; "start again" and the end of the session wipe it.
+ */
+@Component
+@SessionScope
+class CurrentScreening {
+
+	private ScreeningForm answers;
+
+	private ScreeningResult result;
+
+	ScreeningForm answers() {
+		return this.answers;
+	}
+
+	ScreeningResult result() {
+		return this.result;
+	}
+
+	/** New answers make any earlier result stale. */
+	void answered(ScreeningForm answers) {
+		this.answers = answers;
+		this.result = null;
+	}
+
+	void screened(ScreeningResult result) {
+		this.result = result;
+	}
+
+	void clear() {
+		this.answers = null;
+		this.result = null;
+	}
+
+}

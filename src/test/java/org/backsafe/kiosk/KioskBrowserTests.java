@@ -1,0 +1,158 @@
+package org.backsafe.kiosk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.support.Chromium;
+import org.backsafe.support.StaffLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk in a real headless Chromium, as a patient and then a receptionist use it: a screening to
+ * a reference code and a staff login that finds it; the idle warning, "I need more time", and the
+ * reset after which the back button shows nothing of the answers.
+ */
+@RunningKiosk
+class KioskBrowserTests {
+
+	private static final Pattern CODE = Pattern.compile("[" + ReferenceCodes.ALPHABET + "]{3}-["
+			+ ReferenceCodes.ALPHABET + "]{3}");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KioskScreenings stored;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		// a portrait touch screen, the usual kiosk
+		this.browser = Chromium.start(1080, 1400);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	void tap(String inputId) {
+		this.browser.findElement(By.cssSelector("label[for='" + inputId + "']")).click();
+	}
+
+	void next() {
+		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
+	}
+
+	void answerAll(List<HealthQuestion> questions, HealthQuestion yes) {
+		for (HealthQuestion question : questions) {
+			String id = "answers-" + question.name();
+			tap(question == yes ? id : id + "-NO");
+		}
+	}
+
+	@Test
+	void aKioskScreeningGivesACodeThatStaffFindAfterLoggingIn() {
+		this.browser.get(url("/kiosk"));
+		this.browser.findElement(By.id("kiosk-start")).click();
+
+		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), null);
+		next();
+		new Select(this.browser.findElement(By.id("age"))).selectByValue("45");
+		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), HealthQuestion.EPILEPSY);
+		next();
+		tap("painAreas-LOWER_BACK");
+		tap("painDuration-CHRONIC");
+		tap("painSeverity-4");
+		tap("painWorsening-false");
+		tap("painPatterns-KNOTS");
+		next();
+		tap("setting-PROFESSIONAL");
+		next();
+
+		String code = this.browser.findElement(By.id("kiosk-code")).getText();
+		assertThat(code).matches(CODE);
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("reception");
+		assertThat(this.stored.find(code)).hasValueSatisfying((s) -> {
+			assertThat(s.answers().answerTo(HealthQuestion.EPILEPSY)).isNotNull();
+			assertThat(s.answers().age()).isEqualTo(45);
+		});
+
+		this.browser.findElement(By.id("kiosk-done")).click();
+		assertThat(this.browser.getCurrentUrl()).endsWith("/kiosk");
+
+		this.browser.get(url("/staff"));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/login");
+		this.browser.findElement(By.id("username")).sendKeys(StaffLogin.USER);
+		this.browser.findElement(By.id("password")).sendKeys(StaffLogin.PASSWORD);
+		this.browser.findElement(By.cssSelector("form.login button")).click();
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(code);
+		this.browser.findElement(By.id("code")).sendKeys(code.replace("-", "").toLowerCase());
+		this.browser.findElement(By.cssSelector("form.search button")).click();
+
+		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/screenings/" + code);
+		String detail = this.browser.findElement(By.tagName("main")).getText();
+		assertThat(detail).contains(code).contains("Epilepsy").contains("45");
+	}
+
+	@Test
+	void anIdleKioskWarnsThenClearsItselfAndTheBackButtonShowsNoAnswers() {
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
+		this.browser.get(url("/kiosk"));
+		this.browser.findElement(By.id("kiosk-start")).click();
+		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), HealthQuestion.SADDLE_NUMBNESS);
+		next();
+		new Select(this.browser.findElement(By.id("age"))).selectByValue("63");
+		tap("answers-CANCER");
+
+		// idle: the warning comes, with a tap to carry on
+		WebElement dialog = this.browser.findElement(By.id("kiosk-idle"));
+		wait.until(ExpectedConditions.visibilityOf(dialog));
+		int secondsLeft = Integer.parseInt(this.browser.findElement(By.id("kiosk-idle-seconds")).getText());
+		assertThat(secondsLeft).isBetween(15, 20);
+		this.browser.findElement(By.id("kiosk-idle-more")).click();
+		assertThat(dialog.isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.id("answers-CANCER")).isSelected()).isTrue();
+
+		// idle again, and nobody taps: back to the start, with a new session
+		wait.until(ExpectedConditions.visibilityOf(this.browser.findElement(By.id("kiosk-idle"))));
+		wait.until(ExpectedConditions.urlMatches(".*/kiosk$"));
+		assertThat(this.browser.findElement(By.id("kiosk-start")).isDisplayed()).isTrue();
+
+		// the back button finds nothing of the answers, neither on the page nor in the bfcache
+		for (int i = 0; i < 3; i++) {
+			this.browser.navigate().back();
+			assertNoAnswersShown();
+		}
+	}
+
+	void assertNoAnswersShown() {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((driver) -> "complete"
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		assertThat(this.browser.findElements(By.cssSelector("input:checked"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#age option:checked[value]:not([value=''])"))).isEmpty();
+		assertThat(this.browser.getPageSource()).doesNotContain("checked=\"checked\"");
+	}
+
+}

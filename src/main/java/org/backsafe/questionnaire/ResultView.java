@@ -25,8 +25,12 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 
 	}
 
-	/** The techniques that share one verdict. */
-	public record Group(Verdict verdict, String title, List<Card> cards) {
+	/**
+	 * The techniques that share one verdict. {@code shared} holds the reasons every card in the group
+	 * gives (such as "no massage: get medical care first"), said once for the group and left out of
+	 * the cards, so the page and its printout stay short.
+	 */
+	public record Group(Verdict verdict, String title, List<Line> shared, List<Card> cards) {
 
 	}
 
@@ -38,17 +42,26 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 
 	public static ResultView of(ScreeningResult result, ResultWording wording, Locale locale) {
 		List<Group> groups = Arrays.stream(Verdict.values())
-			.map((verdict) -> new Group(verdict, wording.verdict(verdict, locale),
-					result.techniques()
-						.stream()
-						.filter((t) -> t.verdict() == verdict)
-						.map((t) -> card(t, wording, locale))
-						.toList()))
+			.map((verdict) -> group(verdict, result.techniques()
+				.stream()
+				.filter((t) -> t.verdict() == verdict)
+				.map((t) -> card(t, wording, locale))
+				.toList(), wording, locale))
 			.filter((group) -> !group.cards().isEmpty())
 			.toList();
 		return new ResultView(result.disposition(), wording.summary(result.disposition(), locale),
 				lines(result.reasons(), wording, locale), groups, lines(result.advice(), wording, locale),
 				result.completed(), (result.ruleBase() != null) ? result.ruleBase().version() : null);
+	}
+
+	private static Group group(Verdict verdict, List<Card> cards, ResultWording wording, Locale locale) {
+		List<Line> shared = (cards.size() < 2) ? List.of()
+				: cards.get(0).reasons().stream().filter((line) -> cards.stream().allMatch((c) -> c.reasons().contains(line))).toList();
+		List<Card> trimmed = cards.stream()
+			.map((c) -> new Card(c.technique(), c.name(), c.verdict(), c.professionalOnly(),
+					c.reasons().stream().filter((line) -> !shared.contains(line)).toList(), c.howTo()))
+			.toList();
+		return new Group(verdict, wording.verdict(verdict, locale), shared, trimmed);
 	}
 
 	private static Card card(TechniqueVerdict verdict, ResultWording wording, Locale locale) {

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.backsafe.screening.HealthQuestion;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.backsafe.support.Chromium;
+import org.backsafe.support.Screenshots;
 import org.backsafe.support.StaffLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +65,39 @@ class KioskBrowserTests {
 		this.browser.findElement(By.cssSelector("label[for='" + inputId + "']")).click();
 	}
 
+	/**
+	 * Zero axe-core violations, every target at least 44 by 44 px, no inline style or script; and a
+	 * screenshot under target/screenshots. Answers the idle warning if it came up meanwhile.
+	 */
+	void audit(String page) {
+		Screenshots.fullPage(this.browser, "kiosk-" + page);
+		axe(page);
+		@SuppressWarnings("unchecked")
+		List<String> small = (List<String>) this.browser.executeScript("""
+				return Array.from(document.querySelectorAll('a, button, select, label.choice__label'))
+					.filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
+					.filter((e) => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
+					.map((e) => e.outerHTML.substring(0, 120));""");
+		assertThat(small).as("targets under 44 by 44 px on " + page).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("[style], script:not([src]), style")))
+			.as("inline styles or scripts on " + page)
+			.isEmpty();
+		List<WebElement> more = this.browser.findElements(By.id("kiosk-idle-more"));
+		if (!more.isEmpty() && more.get(0).isDisplayed()) {
+			more.get(0).click();
+		}
+	}
+
+	void axe(String page) {
+		Results results = new AxeBuilder().analyze(this.browser);
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		assertThat(violations).as("axe-core violations on " + page).isEmpty();
+	}
+
 	void next() {
 		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
 	}
@@ -75,21 +112,27 @@ class KioskBrowserTests {
 	@Test
 	void aKioskScreeningGivesACodeThatStaffFindAfterLoggingIn() {
 		this.browser.get(url("/kiosk"));
+		audit("start");
 		this.browser.findElement(By.id("kiosk-start")).click();
 
+		audit("1-warning-signs");
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), null);
 		next();
+		audit("2-health");
 		new Select(this.browser.findElement(By.id("age"))).selectByValue("45");
 		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), HealthQuestion.EPILEPSY);
 		next();
+		audit("3-pain");
 		tap("painAreas-LOWER_BACK");
 		tap("painDuration-CHRONIC");
 		tap("painSeverity-4");
 		tap("painWorsening-false");
 		tap("painPatterns-KNOTS");
 		next();
+		audit("4-massage");
 		tap("setting-PROFESSIONAL");
 		next();
+		audit("handoff");
 
 		String code = this.browser.findElement(By.id("kiosk-code")).getText();
 		assertThat(code).matches(CODE);
@@ -104,16 +147,20 @@ class KioskBrowserTests {
 
 		this.browser.get(url("/staff"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/login");
+		axe("staff-login");
 		this.browser.findElement(By.id("username")).sendKeys(StaffLogin.USER);
 		this.browser.findElement(By.id("password")).sendKeys(StaffLogin.PASSWORD);
 		this.browser.findElement(By.cssSelector("form.login button")).click();
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(code);
+		axe("staff-list");
 		this.browser.findElement(By.id("code")).sendKeys(code.replace("-", "").toLowerCase());
 		this.browser.findElement(By.cssSelector("form.search button")).click();
 
 		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/screenings/" + code);
 		String detail = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(detail).contains(code).contains("Epilepsy").contains("45");
+		Screenshots.fullPage(this.browser, "staff-detail");
+		axe("staff-detail");
 	}
 
 	@Test

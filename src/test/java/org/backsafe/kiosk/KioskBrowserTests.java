@@ -180,6 +180,9 @@ class KioskBrowserTests {
 		assertThat(secondsLeft).isBetween(15, 20);
 		this.browser.findElement(By.id("kiosk-idle-more")).click();
 		assertThat(dialog.isDisplayed()).isFalse();
+		// the tap also told the server, which keeps the visit: the page stays, answers and all
+		sleep(Duration.ofMillis(1500));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/kiosk/questions/health");
 		assertThat(this.browser.findElement(By.id("answers-CANCER")).isSelected()).isTrue();
 
 		// idle again, and nobody taps: back to the start, with a new session
@@ -191,6 +194,15 @@ class KioskBrowserTests {
 		for (int i = 0; i < 3; i++) {
 			this.browser.navigate().back();
 			assertNoAnswersShown();
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -113,6 +113,14 @@ class KioskPagesTests {
 	}
 
 	@Test
+	void aTapOnINeedMoreTimeKeepsTheVisit() throws Exception {
+		MockHttpSession session = started();
+		this.mvc.perform(post("/kiosk/still-here").session(session).with(csrf())).andExpect(status().isNoContent());
+		assertThat(session.isInvalid()).isFalse();
+		this.mvc.perform(get("/kiosk/questions/warningSigns").session(session)).andExpect(status().isOk());
+	}
+
+	@Test
 	void aResetEndsTheSessionAndClearsTheBrowsersCopies() throws Exception {
 		MockHttpSession session = started();
 		this.mvc.perform(post("/kiosk/reset").session(session).with(csrf()))

@@ -16,8 +16,10 @@ class CurrentPath {
 	@ModelAttribute("requestPath")
 	String requestPath(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// Never a link to another host ("//host"), whatever the firewall lets through.
-		return (path.startsWith("/") && !path.startsWith("//")) ? path : "/";
+		// Never a link to another host ("//host"), whatever the firewall lets through; and an error
+		// page switches language by starting again.
+		boolean safe = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/error");
+		return safe ? path : "/";
 	}
 
 }

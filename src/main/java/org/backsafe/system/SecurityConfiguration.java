@@ -11,7 +11,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * exempt, as it uses no cookies or session to authenticate. Pages get strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	/**
 	 * The Content-Security-Policy of every response: scripts, styles and images only from this site,
@@ -19,7 +19,7 @@ class SecurityConfiguration {
 	 * UI under /swagger-ui works under it too (SecurityHeadersTests checks it in Chromium), so it
 	 * needs no looser policy.
 	 */
-	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+	public static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
 			+ " frame-ancestors 'none'";
 
@@ -35,7 +35,7 @@ class SecurityConfiguration {
 	 * The security headers every page gets; a filter chain for other pages (such as staff pages)
 	 * should call this too.
 	 */
-	static void securityHeaders(HttpSecurity http) throws Exception {
+	public static void securityHeaders(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));

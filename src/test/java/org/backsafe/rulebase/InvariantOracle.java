@@ -1,0 +1,254 @@
+package org.backsafe.rulebase;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.backsafe.screening.Disposition;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.Reason;
+import org.backsafe.screening.Response;
+import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.Technique;
+import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.Verdict;
+
+import static org.backsafe.screening.HealthQuestion.ANTICOAGULANT_MEDICATION;
+import static org.backsafe.screening.HealthQuestion.BLADDER_OR_BOWEL_CHANGE;
+import static org.backsafe.screening.HealthQuestion.BLOOD_CLOTTING_DISORDER;
+import static org.backsafe.screening.HealthQuestion.CANCER;
+import static org.backsafe.screening.HealthQuestion.EPILEPSY;
+import static org.backsafe.screening.HealthQuestion.FEVER_OR_CONTAGIOUS_ILLNESS;
+import static org.backsafe.screening.HealthQuestion.INFLAMED_OR_INJURED_AREA;
+import static org.backsafe.screening.HealthQuestion.MAJOR_TRAUMA;
+import static org.backsafe.screening.HealthQuestion.OPEN_WOUND_OR_SKIN_INFECTION;
+import static org.backsafe.screening.HealthQuestion.PREGNANCY;
+import static org.backsafe.screening.HealthQuestion.PROGRESSIVE_LEG_WEAKNESS;
+import static org.backsafe.screening.HealthQuestion.RECENT_FRACTURE;
+import static org.backsafe.screening.HealthQuestion.RECENT_SURGERY;
+import static org.backsafe.screening.HealthQuestion.SADDLE_NUMBNESS;
+import static org.backsafe.screening.HealthQuestion.SENSITIVE_SKIN;
+import static org.backsafe.screening.HealthQuestion.SERIOUS_INJURY;
+import static org.backsafe.screening.HealthQuestion.SEVERE_OSTEOPOROSIS;
+import static org.backsafe.screening.HealthQuestion.SKIN_DISORDER;
+import static org.backsafe.screening.HealthQuestion.UNEXPLAINED_WEIGHT_LOSS;
+
+/**
+ * The safety invariants of DESIGN section 4, written a second time, from the design and not from
+ * {@link SafetyInvariants}, so that a mistake there cannot hide a broken rule base here. Each method
+ * returns what is broken, one sentence each, empty when all holds.
+ */
+public final class InvariantOracle {
+
+	/** Invariant 1: the red flags of the clinical pack. */
+	static final Set<HealthQuestion> RED_FLAGS = EnumSet.of(SADDLE_NUMBNESS, BLADDER_OR_BOWEL_CHANGE,
+			PROGRESSIVE_LEG_WEAKNESS, MAJOR_TRAUMA);
+
+	/** Invariant 2: 001 "When to Avoid Massage", and the answers the design adds to it. */
+	static final Set<HealthQuestion> NO_MASSAGE_BEFORE_DOCTOR = EnumSet.of(OPEN_WOUND_OR_SKIN_INFECTION,
+			SEVERE_OSTEOPOROSIS, BLOOD_CLOTTING_DISORDER, RECENT_SURGERY, RECENT_FRACTURE, FEVER_OR_CONTAGIOUS_ILLNESS,
+			ANTICOAGULANT_MEDICATION, SERIOUS_INJURY, UNEXPLAINED_WEIGHT_LOSS, CANCER, PREGNANCY);
+
+	/** Invariant 4: 000 "Deep Tissue Massage". */
+	static final Set<HealthQuestion> NO_DEEP_TISSUE = EnumSet.of(SENSITIVE_SKIN, SKIN_DISORDER, CANCER, EPILEPSY);
+
+	static final String UNSURE_REASON = "unsure-counts-as-yes";
+
+	/** DESIGN section 5: the line that the screening does not replace a doctor. */
+	static final String DOCTOR_LINE = "ask-a-doctor-when-in-doubt";
+
+	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+	private final RuleBase ruleBase;
+
+	private final Set<String> wordingChecked = new TreeSet<>();
+
+	public InvariantOracle(RuleBase ruleBase) {
+		this.ruleBase = ruleBase;
+	}
+
+	/** Invariants 1 to 6, 8 and 9 on one answer set, plus the doctor line of section 5. */
+	public List<String> violations(ScreeningRequest request, ScreeningResult result) {
+		List<String> broken = new ArrayList<>();
+		Set<HealthQuestion> raised = request.answers().keySet();
+		Disposition disposition = result.disposition();
+		boolean anyAllowed = result.techniques().stream().anyMatch((t) -> t.verdict() != Verdict.AVOID);
+
+		if (result.techniques().size() != 12) {
+			broken.add("all 12 techniques are listed: got " + result.techniques().size());
+			return broken;
+		}
+		for (Technique t : Technique.values()) {
+			if (result.techniques().get(t.ordinal()).technique() != t) {
+				broken.add("techniques are listed in order: " + t + " is not at " + t.ordinal());
+			}
+		}
+		if (raised.stream().anyMatch(RED_FLAGS::contains) && (disposition != Disposition.URGENT_CARE || anyAllowed)) {
+			broken.add("invariant 1 (red flag: URGENT_CARE, every technique AVOID): got " + disposition
+					+ (anyAllowed ? " with a technique allowed" : ""));
+		}
+		boolean doctorFirst = request.pain().worsening() || raised.stream().anyMatch(NO_MASSAGE_BEFORE_DOCTOR::contains);
+		if (doctorFirst && (caution(disposition) < caution(Disposition.SEE_DOCTOR) || anyAllowed)) {
+			broken.add("invariant 2 (at least SEE_DOCTOR, every technique AVOID): got " + disposition
+					+ (anyAllowed ? " with a technique allowed" : ""));
+		}
+		request.answers().forEach((question, response) -> {
+			if (response == Response.UNSURE && result.reasons()
+				.stream()
+				.noneMatch((r) -> UNSURE_REASON.equals(r.rule()) && r.subject() == question)) {
+				broken.add("invariant 3 (not sure counts as yes, and the reason says so): no " + UNSURE_REASON
+						+ " reason about " + question);
+			}
+		});
+		if (raised.stream().anyMatch(NO_DEEP_TISSUE::contains) && verdict(result, Technique.DEEP_TISSUE) != Verdict.AVOID) {
+			broken.add("invariant 4 (DEEP_TISSUE AVOID): got " + verdict(result, Technique.DEEP_TISSUE));
+		}
+		if (raised.contains(INFLAMED_OR_INJURED_AREA)) {
+			for (Technique heat : List.of(Technique.HEAT_THERAPY, Technique.HOT_STONE)) {
+				if (verdict(result, heat) != Verdict.AVOID) {
+					broken.add("invariant 5 (" + heat + " AVOID): got " + verdict(result, heat));
+				}
+			}
+		}
+		boolean recommends = result.techniques().stream().anyMatch((t) -> t.verdict() == Verdict.RECOMMENDED);
+		if (recommends && disposition != Disposition.PROCEED && disposition != Disposition.PROCEED_WITH_CAUTION) {
+			broken.add("invariant 6 (RECOMMENDED only with PROCEED or PROCEED_WITH_CAUTION): got " + disposition);
+		}
+		if (caution(disposition) >= caution(Disposition.SEE_DOCTOR) && anyAllowed) {
+			broken.add("no technique is offered when a doctor must be seen first: got " + disposition);
+		}
+		if (disposition == Disposition.PROCEED && result.techniques()
+			.stream()
+			.anyMatch((t) -> t.verdict() == Verdict.MODIFY || t.verdict() == Verdict.AVOID)) {
+			broken.add("PROCEED only when no technique is restricted");
+		}
+		if (!result.completed()) {
+			broken.add("invariant 8: the screening did not complete on valid answers"
+					+ (anyAllowed ? ", and still offered a technique" : ""));
+		}
+		for (TechniqueVerdict t : result.techniques()) {
+			if (t.verdict() != Verdict.SUITABLE && t.reasons().isEmpty()) {
+				broken.add("invariant 9 (every verdict but SUITABLE has a reason): " + t.technique() + " is "
+						+ t.verdict() + " without one");
+			}
+		}
+		if (disposition != Disposition.PROCEED && result.reasons().isEmpty()) {
+			broken.add("invariant 9: " + disposition + " without a reason");
+		}
+		allReasons(result).forEach((reason) -> {
+			if (blank(reason.rule()) || blank(reason.source())) {
+				broken.add("invariant 9 (every finding has a rule id and a source): " + reason);
+			}
+			else if (this.wordingChecked.add(reason.rule())) {
+				checkWording(reason.rule(), broken);
+			}
+		});
+		if (result.advice().stream().noneMatch((r) -> DOCTOR_LINE.equals(r.rule()))) {
+			broken.add("DESIGN section 5: the line that this does not replace a doctor (" + DOCTOR_LINE
+					+ ") is missing");
+		}
+		return broken;
+	}
+
+	/**
+	 * Invariant 7 (and, for "not sure" against "yes", invariant 3): {@code more} is at least as cautious
+	 * as {@code fewer}: the disposition is no less severe, no AVOID is lifted, and no MODIFY is relaxed.
+	 */
+	public static List<String> notLessCautious(String what, ScreeningResult fewer, ScreeningResult more) {
+		List<String> broken = new ArrayList<>();
+		if (caution(more.disposition()) < caution(fewer.disposition())) {
+			broken.add(what + ": the disposition went down from " + fewer.disposition() + " to " + more.disposition());
+		}
+		for (Technique t : Technique.values()) {
+			Verdict before = verdict(fewer, t);
+			Verdict after = verdict(more, t);
+			if (before == Verdict.AVOID && after != Verdict.AVOID) {
+				broken.add(what + ": " + t + " AVOID was lifted to " + after);
+			}
+			else if (before == Verdict.MODIFY && caution(after) < caution(Verdict.MODIFY)) {
+				broken.add(what + ": " + t + " MODIFY was relaxed to " + after);
+			}
+		}
+		return broken;
+	}
+
+	/** How cautious a disposition is, from the design's table, not from the enum's order. */
+	static int caution(Disposition disposition) {
+		return switch (disposition) {
+			case PROCEED -> 0;
+			case PROCEED_WITH_CAUTION -> 1;
+			case SEE_DOCTOR -> 2;
+			case URGENT_CARE -> 3;
+		};
+	}
+
+	static int caution(Verdict verdict) {
+		return switch (verdict) {
+			case RECOMMENDED -> 0;
+			case SUITABLE -> 1;
+			case MODIFY -> 2;
+			case AVOID -> 3;
+		};
+	}
+
+	static Verdict verdict(ScreeningResult result, Technique technique) {
+		return result.techniques()
+			.stream()
+			.filter((t) -> t.technique() == technique)
+			.findFirst()
+			.map(TechniqueVerdict::verdict)
+			.orElseThrow(() -> new AssertionError(technique + " is missing from the result"));
+	}
+
+	/** An answer set written out in full, so a failure can be pasted into a scenario. */
+	public static String describe(ScreeningRequest request) {
+		List<String> yes = new ArrayList<>();
+		List<String> unsure = new ArrayList<>();
+		request.answers().forEach((q, r) -> (r == Response.YES ? yes : unsure).add(q.name()));
+		return "age: " + request.age() + ", conditions: " + yes + ", unsure: " + unsure + ", pain: {areas: "
+				+ new TreeSet<>(request.pain().areas()) + ", duration: " + request.pain().duration() + ", severity: "
+				+ request.pain().severity() + ", worsening: " + request.pain().worsening() + ", patterns: "
+				+ new TreeSet<>(request.pain().patterns()) + "}, setting: " + request.setting() + ", equipment: "
+				+ new TreeSet<>(request.equipment());
+	}
+
+	private void checkWording(String rule, List<String> broken) {
+		for (Locale language : LANGUAGES) {
+			if (this.ruleBase.wording(rule, language).isEmpty() && !FoldWording.has(rule, language)) {
+				broken.add("invariant 9: the reason " + rule + " has no words in " + language);
+			}
+		}
+	}
+
+	private static Stream<Reason> allReasons(ScreeningResult result) {
+		return Stream.of(result.reasons().stream(), result.advice().stream(),
+				result.techniques().stream().flatMap((t) -> Stream.concat(t.reasons().stream(), t.howTo().stream())))
+			.flatMap((s) -> s);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** The fold's own reasons are worded in the application's message bundle, not beside the rules. */
+	static final class FoldWording {
+
+		private static final Map<Locale, ResourceBundle> BUNDLES = new HashMap<>();
+
+		static synchronized boolean has(String rule, Locale language) {
+			ResourceBundle bundle = BUNDLES.computeIfAbsent(language, (l) -> ResourceBundle.getBundle("messages/engine",
+					l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+			return bundle.containsKey("reason." + rule) && !bundle.getString("reason." + rule).isBlank();
+		}
+
+	}
+
+}

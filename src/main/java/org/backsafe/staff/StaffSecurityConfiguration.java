@@ -2,6 +2,8 @@ package org.backsafe.staff;
 
 import java.time.Clock;
 
+import org.backsafe.system.SecurityConfiguration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The staff review is the only part of Backsafe behind a login. Its own filter chain, ahead of the
@@ -23,10 +24,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
-			+ " base-uri 'none'; object-src 'none'";
 
 	@Bean
 	BCryptPasswordEncoder staffPasswordEncoder() {
@@ -71,11 +68,9 @@ class StaffSecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/staff/logout")
 				.logoutSuccessUrl("/staff/login?logout")
-				.deleteCookies("JSESSIONID"))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frames) -> frames.deny()));
+				.deleteCookies("JSESSIONID"));
+		// the public pages' Content-Security-Policy (no inline code), no framing, no referrer
+		SecurityConfiguration.securityHeaders(http);
 		return http.build();
 	}
 

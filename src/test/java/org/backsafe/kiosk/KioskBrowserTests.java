@@ -98,8 +98,16 @@ class KioskBrowserTests {
 		assertThat(violations).as("axe-core violations on " + page).isEmpty();
 	}
 
-	void next() {
+	/** Taps Next and waits for the page it leads to. */
+	void next(String to) {
 		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
+		arrivedAt(to);
+	}
+
+	/** Waits until the browser shows the page at this path: a click does not always wait for it. */
+	void arrivedAt(String path) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
 	}
 
 	void answerAll(List<HealthQuestion> questions, HealthQuestion yes) {
@@ -114,24 +122,25 @@ class KioskBrowserTests {
 		this.browser.get(url("/kiosk"));
 		audit("start");
 		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
 
 		audit("1-warning-signs");
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), null);
-		next();
+		next("/kiosk/questions/health");
 		audit("2-health");
 		new Select(this.browser.findElement(By.id("age"))).selectByValue("45");
 		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), HealthQuestion.EPILEPSY);
-		next();
+		next("/kiosk/questions/pain");
 		audit("3-pain");
 		tap("painAreas-LOWER_BACK");
 		tap("painDuration-CHRONIC");
 		tap("painSeverity-4");
 		tap("painWorsening-false");
 		tap("painPatterns-KNOTS");
-		next();
+		next("/kiosk/questions/massage");
 		audit("4-massage");
 		tap("setting-PROFESSIONAL");
-		next();
+		next("/kiosk/handoff");
 		audit("handoff");
 
 		String code = this.browser.findElement(By.id("kiosk-code")).getText();
@@ -143,7 +152,7 @@ class KioskBrowserTests {
 		});
 
 		this.browser.findElement(By.id("kiosk-done")).click();
-		assertThat(this.browser.getCurrentUrl()).endsWith("/kiosk");
+		arrivedAt("/kiosk");
 
 		this.browser.get(url("/staff"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/login");
@@ -151,12 +160,13 @@ class KioskBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys(StaffLogin.USER);
 		this.browser.findElement(By.id("password")).sendKeys(StaffLogin.PASSWORD);
 		this.browser.findElement(By.cssSelector("form.login button")).click();
+		arrivedAt("/staff");
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(code);
 		axe("staff-list");
 		this.browser.findElement(By.id("code")).sendKeys(code.replace("-", "").toLowerCase());
 		this.browser.findElement(By.cssSelector("form.search button")).click();
 
-		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/screenings/" + code);
+		arrivedAt("/staff/screenings/" + code);
 		String detail = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(detail).contains(code).contains("Epilepsy").contains("45");
 		Screenshots.fullPage(this.browser, "staff-detail");
@@ -168,8 +178,9 @@ class KioskBrowserTests {
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
 		this.browser.get(url("/kiosk"));
 		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), HealthQuestion.SADDLE_NUMBNESS);
-		next();
+		next("/kiosk/questions/health");
 		new Select(this.browser.findElement(By.id("age"))).selectByValue("63");
 		tap("answers-CANCER");
 

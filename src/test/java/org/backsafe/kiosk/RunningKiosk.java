@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { StaffLogin.PROPERTY, "backsafe.kiosk.idle-timeout=4s", "backsafe.kiosk.warning=20s",
+		properties = { StaffLogin.PROPERTY, "backsafe.kiosk.idle-timeout=6s", "backsafe.kiosk.warning=20s",
 				"server.address=127.0.0.1" })
 @interface RunningKiosk {
 

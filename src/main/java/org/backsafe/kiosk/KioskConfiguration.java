@@ -1,0 +1,35 @@
+package org.backsafe.kiosk;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The retention purge runs on Spring's scheduler, and the server-side idle limit sits in front of
+ * every kiosk page except the start screen. Declared as a bean here rather than a WebMvcConfigurer
+ * class, so that web slice tests of other features do not pull the kiosk in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class KioskConfiguration {
+
+	@Bean
+	WebMvcConfigurer kioskIdleLimit(ObjectProvider<KioskVisit> visit, KioskProperties properties) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new KioskIdleLimit(visit, properties, Clock.systemUTC()))
+					.addPathPatterns("/kiosk/**")
+					.excludePathPatterns(KioskController.START, KioskController.RESET);
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.backsafe.staff;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.backsafe.kiosk.KioskScreening;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.PainProfile;
+import org.backsafe.screening.Reason;
+import org.backsafe.screening.Response;
+import org.backsafe.screening.ResultWording;
+import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.ScreeningResult;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A stored screening in words for staff, in the staff member's language: every answer (questions
+ * answered No included, so nothing has to be inferred) and the whole result, densely, as a table.
+ */
+@Component
+class ScreeningDetails {
+
+	record Details(List<Answer> health, List<Answer> about, String summary, List<Line> reasons,
+			List<TechniqueRow> techniques, List<Line> advice, boolean completed) {
+	}
+
+	/** One question and its answer; {@code raised} marks Yes and Not sure. */
+	record Answer(String question, String answer, boolean raised) {
+	}
+
+	record Line(String text, String rule, String source) {
+	}
+
+	record TechniqueRow(String name, String verdictCode, String verdict, boolean professionalOnly, List<Line> reasons,
+			List<Line> howTo) {
+	}
+
+	private final MessageSource messages;
+
+	private final ResultWording wording;
+
+	ScreeningDetails(MessageSource messages, ResultWording wording) {
+		this.messages = messages;
+		this.wording = wording;
+	}
+
+	Details of(KioskScreening screening, Locale locale) {
+		ScreeningRequest answers = screening.answers();
+		ScreeningResult result = screening.result();
+		List<Answer> health = Arrays.stream(HealthQuestion.values()).map((question) -> {
+			Response response = answers.answerTo(question);
+			String key = (response == null) ? "staff.answer.NO" : "staff.answer." + response.name();
+			return new Answer(label("question." + question.name(), locale), label(key, locale), response != null);
+		}).toList();
+		PainProfile pain = answers.pain();
+		List<Answer> about = List.of(
+				new Answer(label("staff.detail.age", locale), Integer.toString(answers.age()), false),
+				new Answer(label("staff.detail.painAreas", locale), labels("area.", pain.areas(), locale), false),
+				new Answer(label("staff.detail.painDuration", locale),
+						label("duration." + pain.duration().name(), locale), false),
+				new Answer(label("staff.detail.painSeverity", locale), pain.severity() + " / 10", false),
+				new Answer(label("staff.detail.painWorsening", locale),
+						label(pain.worsening() ? "staff.answer.YES" : "staff.answer.NO", locale), pain.worsening()),
+				new Answer(label("staff.detail.painPatterns", locale), labels("pattern.", pain.patterns(), locale),
+						false),
+				new Answer(label("staff.detail.setting", locale), label("setting." + answers.setting().name(), locale),
+						false),
+				new Answer(label("staff.detail.equipment", locale), labels("equipment.", answers.equipment(), locale),
+						false));
+		List<TechniqueRow> techniques = result.techniques()
+			.stream()
+			.map((t) -> new TechniqueRow(this.wording.technique(t.technique(), locale), t.verdict().name(),
+					this.wording.verdict(t.verdict(), locale), t.professionalOnly(), lines(t.reasons(), locale),
+					lines(t.howTo(), locale)))
+			.toList();
+		return new Details(health, about, this.wording.summary(result.disposition(), locale),
+				lines(result.reasons(), locale), techniques, lines(result.advice(), locale), result.completed());
+	}
+
+	private List<Line> lines(List<Reason> reasons, Locale locale) {
+		return reasons.stream().map((r) -> new Line(this.wording.reason(r, locale), r.rule(), r.source())).toList();
+	}
+
+	private String labels(String prefix, Collection<? extends Enum<?>> codes, Locale locale) {
+		if (codes.isEmpty()) {
+			return label("staff.detail.none", locale);
+		}
+		return String.join(", ", codes.stream().sorted().map((code) -> label(prefix + code.name(), locale)).toList());
+	}
+
+	private String label(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.backsafe.staff;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backsafe.kiosk.KioskScreening;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff review: today's kiosk screenings, search by reference code, one screening in full, and
+ * marking it reviewed. Every page that shows a record has it audited by {@link StaffReview} first.
+ */
+@Controller
+class StaffController {
+
+	static final String LOGIN = "staff/login";
+
+	static final String LIST = "staff/list";
+
+	static final String DETAIL = "staff/detail";
+
+	private final StaffReview review;
+
+	private final ScreeningDetails details;
+
+	StaffController(StaffReview review, ScreeningDetails details) {
+		this.review = review;
+		this.details = details;
+	}
+
+	@ModelAttribute("staffUser")
+	String staffUser(Principal staff) {
+		return (staff != null) ? staff.getName() : null;
+	}
+
+	@GetMapping("/staff/login")
+	String login(HttpServletResponse response) {
+		noStore(response);
+		return LOGIN;
+	}
+
+	@GetMapping("/staff")
+	String today(Model model, HttpServletResponse response) {
+		noStore(response);
+		model.addAttribute("screenings", this.review.today());
+		model.addAttribute("zone", this.review.zone());
+		return LIST;
+	}
+
+	@GetMapping("/staff/search")
+	String search(@RequestParam(name = "code", defaultValue = "") String code, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Optional<String> found = this.review.codeOf(code);
+		if (found.isPresent()) {
+			redirect.addAttribute("code", found.get());
+			return "redirect:/staff/screenings/{code}";
+		}
+		model.addAttribute("notFound", true);
+		return today(model, response);
+	}
+
+	@GetMapping("/staff/screenings/{code}")
+	String screening(@PathVariable String code, Principal staff, Model model, HttpServletResponse response,
+			Locale locale) {
+		noStore(response);
+		Optional<KioskScreening> screening = this.review.view(code, staff.getName());
+		if (screening.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("notFound", true);
+			return today(model, response);
+		}
+		model.addAttribute("screening", screening.get());
+		model.addAttribute("details", this.details.of(screening.get(), locale));
+		model.addAttribute("audit", this.review.auditOf(screening.get()));
+		model.addAttribute("zone", this.review.zone());
+		return DETAIL;
+	}
+
+	@PostMapping("/staff/screenings/{code}/reviewed")
+	String markReviewed(@PathVariable String code, Principal staff, RedirectAttributes redirect) {
+		boolean done = this.review.markReviewed(code, staff.getName());
+		redirect.addFlashAttribute(done ? "reviewed" : "notFound", done ? code : true);
+		return "redirect:/staff";
+	}
+
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.backsafe.staff;
+
+import java.time.Clock;
+
+import org.backsafe.system.SecurityConfiguration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+
+/**
+ * The staff review is the only part of Backsafe behind a login. Its own filter chain, ahead of the
+ * public one, covers {@code /staff/**} and the login page: form login against configured BCrypt
+ * hashes, lockout after repeated failures, a session timeout, CSRF on every form, and strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffSecurityConfiguration {
+
+	@Bean
+	BCryptPasswordEncoder staffPasswordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	StaffUsers staffUsers(StaffProperties properties, BCryptPasswordEncoder staffPasswordEncoder) {
+		return new StaffUsers(properties, staffPasswordEncoder);
+	}
+
+	@Bean
+	LoginAttempts loginAttempts(StaffProperties properties) {
+		return new LoginAttempts(properties.maxFailedLogins(), properties.lockout(), Clock.systemUTC());
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain staffFilterChain(HttpSecurity http, StaffUsers users, BCryptPasswordEncoder staffPasswordEncoder,
+			LoginAttempts attempts, StaffProperties properties) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(staffPasswordEncoder);
+		SimpleUrlAuthenticationSuccessHandler toList = new SimpleUrlAuthenticationSuccessHandler("/staff");
+		toList.setAlwaysUseDefaultTargetUrl(true);
+		AuthenticationSuccessHandler loggedIn = (request, response, authentication) -> {
+			request.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
+			toList.onAuthenticationSuccess(request, response, authentication);
+		};
+		AuthenticationFailureHandler refused = (request, response, exception) -> response
+			.sendRedirect(request.getContextPath()
+					+ ((exception instanceof LockedException) ? "/staff/login?locked" : "/staff/login?error"));
+		http.securityMatcher("/staff", "/staff/**")
+			.authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(passwords, attempts)))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/login")
+				.permitAll()
+				.anyRequest()
+				.hasRole(StaffUsers.ROLE))
+			.formLogin((form) -> form.loginPage("/staff/login")
+				.loginProcessingUrl("/staff/login")
+				.successHandler(loggedIn)
+				.failureHandler(refused)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/staff/logout")
+				.logoutSuccessUrl("/staff/login?logout")
+				.deleteCookies("JSESSIONID"));
+		// the public pages' Content-Security-Policy (no inline code), no framing, no referrer
+		SecurityConfiguration.securityHeaders(http);
+		return http.build();
+	}
+
+}

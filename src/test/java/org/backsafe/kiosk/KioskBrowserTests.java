@@ -1,0 +1,228 @@
+package org.backsafe.kiosk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.backsafe.screening.HealthQuestion;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.backsafe.support.Chromium;
+import org.backsafe.support.Screenshots;
+import org.backsafe.support.StaffLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk in a real headless Chromium, as a patient and then a receptionist use it: a screening to
+ * a reference code and a staff login that finds it; the idle warning, "I need more time", and the
+ * reset after which the back button shows nothing of the answers.
+ */
+@RunningKiosk
+class KioskBrowserTests {
+
+	private static final Pattern CODE = Pattern.compile("[" + ReferenceCodes.ALPHABET + "]{3}-["
+			+ ReferenceCodes.ALPHABET + "]{3}");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KioskScreenings stored;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		// a portrait touch screen, the usual kiosk
+		this.browser = Chromium.start(1080, 1400);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	void tap(String inputId) {
+		this.browser.findElement(By.cssSelector("label[for='" + inputId + "']")).click();
+	}
+
+	/**
+	 * Zero axe-core violations, every target at least 44 by 44 px, no inline style or script; and a
+	 * screenshot under target/screenshots. Answers the idle warning if it came up meanwhile.
+	 */
+	void audit(String page) {
+		Screenshots.fullPage(this.browser, "kiosk-" + page);
+		axe(page);
+		@SuppressWarnings("unchecked")
+		List<String> small = (List<String>) this.browser.executeScript("""
+				return Array.from(document.querySelectorAll('a, button, select, label.choice__label'))
+					.filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
+					.filter((e) => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
+					.map((e) => e.outerHTML.substring(0, 120));""");
+		assertThat(small).as("targets under 44 by 44 px on " + page).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("[style], script:not([src]), style")))
+			.as("inline styles or scripts on " + page)
+			.isEmpty();
+		List<WebElement> more = this.browser.findElements(By.id("kiosk-idle-more"));
+		if (!more.isEmpty() && more.get(0).isDisplayed()) {
+			more.get(0).click();
+		}
+	}
+
+	void axe(String page) {
+		Results results = new AxeBuilder().analyze(this.browser);
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		assertThat(violations).as("axe-core violations on " + page).isEmpty();
+	}
+
+	/** Taps Next and waits for the page it leads to. */
+	void next(String to) {
+		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
+		arrivedAt(to);
+	}
+
+	/** Waits until the browser shows the page at this path: a click does not always wait for it. */
+	void arrivedAt(String path) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
+	}
+
+	void answerAll(List<HealthQuestion> questions, HealthQuestion yes) {
+		for (HealthQuestion question : questions) {
+			String id = "answers-" + question.name();
+			tap(question == yes ? id : id + "-NO");
+		}
+	}
+
+	@Test
+	void aKioskScreeningGivesACodeThatStaffFindAfterLoggingIn() {
+		this.browser.get(url("/kiosk"));
+		audit("start");
+		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
+
+		audit("1-warning-signs");
+		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), null);
+		next("/kiosk/questions/health");
+		audit("2-health");
+		new Select(this.browser.findElement(By.id("age"))).selectByValue("45");
+		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), HealthQuestion.EPILEPSY);
+		next("/kiosk/questions/pain");
+		audit("3-pain");
+		tap("painAreas-LOWER_BACK");
+		tap("painDuration-CHRONIC");
+		tap("painSeverity-4");
+		tap("painWorsening-false");
+		tap("painPatterns-KNOTS");
+		next("/kiosk/questions/massage");
+		audit("4-massage");
+		tap("setting-PROFESSIONAL");
+		next("/kiosk/handoff");
+		audit("handoff");
+
+		String code = this.browser.findElement(By.id("kiosk-code")).getText();
+		assertThat(code).matches(CODE);
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("reception");
+		assertThat(this.stored.find(code)).hasValueSatisfying((s) -> {
+			assertThat(s.answers().answerTo(HealthQuestion.EPILEPSY)).isNotNull();
+			assertThat(s.answers().age()).isEqualTo(45);
+		});
+
+		this.browser.findElement(By.id("kiosk-done")).click();
+		arrivedAt("/kiosk");
+
+		this.browser.get(url("/staff"));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/login");
+		axe("staff-login");
+		this.browser.findElement(By.id("username")).sendKeys(StaffLogin.USER);
+		this.browser.findElement(By.id("password")).sendKeys(StaffLogin.PASSWORD);
+		this.browser.findElement(By.cssSelector("form.login button")).click();
+		arrivedAt("/staff");
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(code);
+		axe("staff-list");
+		this.browser.findElement(By.id("code")).sendKeys(code.replace("-", "").toLowerCase());
+		this.browser.findElement(By.cssSelector("form.search button")).click();
+
+		arrivedAt("/staff/screenings/" + code);
+		String detail = this.browser.findElement(By.tagName("main")).getText();
+		assertThat(detail).contains(code).contains("Epilepsy").contains("45");
+		Screenshots.fullPage(this.browser, "staff-detail");
+		axe("staff-detail");
+	}
+
+	@Test
+	void anIdleKioskWarnsThenClearsItselfAndTheBackButtonShowsNoAnswers() {
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(40));
+		this.browser.get(url("/kiosk"));
+		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
+		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), HealthQuestion.SADDLE_NUMBNESS);
+		next("/kiosk/questions/health");
+		new Select(this.browser.findElement(By.id("age"))).selectByValue("63");
+		tap("answers-CANCER");
+
+		// idle: the warning comes, with a tap to carry on
+		WebElement dialog = this.browser.findElement(By.id("kiosk-idle"));
+		wait.until(ExpectedConditions.visibilityOf(dialog));
+		int secondsLeft = Integer.parseInt(this.browser.findElement(By.id("kiosk-idle-seconds")).getText());
+		assertThat(secondsLeft).isBetween(15, 20);
+		this.browser.findElement(By.id("kiosk-idle-more")).click();
+		assertThat(dialog.isDisplayed()).isFalse();
+		// the tap also told the server, which keeps the visit: the page stays, answers and all
+		sleep(Duration.ofMillis(1500));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/kiosk/questions/health");
+		assertThat(this.browser.findElement(By.id("answers-CANCER")).isSelected()).isTrue();
+
+		// idle again, and nobody taps: back to the start, with a new session
+		wait.until(ExpectedConditions.visibilityOf(this.browser.findElement(By.id("kiosk-idle"))));
+		wait.until(ExpectedConditions.urlMatches(".*/kiosk$"));
+		assertThat(this.browser.findElement(By.id("kiosk-start")).isDisplayed()).isTrue();
+
+		// the back button finds nothing of the answers, neither on the page nor in the bfcache
+		for (int i = 0; i < 3; i++) {
+			this.browser.navigate().back();
+			assertNoAnswersShown();
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	void assertNoAnswersShown() {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((driver) -> "complete"
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		assertThat(this.browser.findElements(By.cssSelector("input:checked"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#age option:checked[value]:not([value=''])"))).isEmpty();
+		assertThat(this.browser.getPageSource()).doesNotContain("checked=\"checked\"");
+	}
+
+}

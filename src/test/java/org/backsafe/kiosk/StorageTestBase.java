@@ -1,0 +1,48 @@
+package org.backsafe.kiosk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Tests of stored screenings run outside test transactions, as the store commits for real: each
+ * test starts from empty tables.
+ */
+abstract class StorageTestBase {
+
+	static final Instant NOW = Instant.parse("2026-03-10T09:30:00Z");
+
+	@Autowired
+	KioskScreeningRepository repository;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void emptyTables() {
+		this.jdbc.update("DELETE FROM kiosk_screening");
+		this.jdbc.update("DELETE FROM staff_audit");
+	}
+
+	KioskScreenings storeWith(Clock clock, String... codes) {
+		Deque<String> queue = new ArrayDeque<>(List.of(codes));
+		return new KioskScreenings(this.repository, this.transactions, queue::pop, clock);
+	}
+
+	KioskScreenings storeWith(String... codes) {
+		return storeWith(Clock.fixed(NOW, ZoneOffset.UTC), codes);
+	}
+
+}

@@ -2,11 +2,14 @@ package org.backsafe.rulebase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
@@ -38,7 +41,12 @@ public class CurrentRuleBase {
 	public record State(RuleBase serving, FailedAttempt lastFailure) {
 	}
 
+	/** How long a reader waits for the first load before answering without a rule base (fail-safe). */
+	private static final Duration FIRST_LOAD_WAIT = Duration.ofMinutes(2);
+
 	private final AtomicReference<State> state = new AtomicReference<>(new State(null, null));
+
+	private final CountDownLatch firstLoad = new CountDownLatch(1);
 
 	private final Deque<RuleBase> recent = new ArrayDeque<>();
 
@@ -46,21 +54,46 @@ public class CurrentRuleBase {
 
 	public CurrentRuleBase(RuleBaseProperties properties) {
 		this.properties = properties;
-		reload();
+		// The first build and gate cost seconds of CPU: run them beside the rest of the start-up, on
+		// the other core, rather than before it. Every reader waits for them (see state()), so no
+		// screening is answered before the first rule base has been admitted or refused.
+		Thread firstLoad = new Thread(() -> {
+			try {
+				reload();
+			}
+			finally {
+				this.firstLoad.countDown();
+			}
+		}, "rule-base-first-load");
+		firstLoad.setDaemon(true);
+		firstLoad.start();
 	}
 
 	/** One consistent reading of what serves and what was last refused. */
 	public State state() {
+		awaitFirstLoad();
 		return this.state.get();
 	}
 
 	public Optional<RuleBase> serving() {
-		return Optional.ofNullable(this.state.get().serving());
+		return Optional.ofNullable(state().serving());
 	}
 
 	/** The last refused candidate, while no later one has been accepted. */
 	public Optional<FailedAttempt> lastFailure() {
-		return Optional.ofNullable(this.state.get().lastFailure());
+		return Optional.ofNullable(state().lastFailure());
+	}
+
+	private void awaitFirstLoad() {
+		try {
+			if (!this.firstLoad.await(FIRST_LOAD_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+				logger.error("The first rule base is still loading after " + FIRST_LOAD_WAIT.toSeconds()
+						+ " s; answering without one, which means \"see a doctor\"");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -68,7 +101,7 @@ public class CurrentRuleBase {
 	 * the rule base that produced it, even when an edit was swapped in between.
 	 */
 	public Optional<RuleBase> byVersion(String version) {
-		RuleBase serving = this.state.get().serving();
+		RuleBase serving = state().serving();
 		if (serving != null && serving.version().equals(version)) {
 			return Optional.of(serving);
 		}

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.backsafe.screening.HealthQuestion;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import org.backsafe.support.Axe;
 import org.backsafe.support.Chromium;
 import org.backsafe.support.Screenshots;
 import org.backsafe.support.StaffLogin;
@@ -89,13 +87,7 @@ class KioskBrowserTests {
 	}
 
 	void axe(String page) {
-		Results results = new AxeBuilder().analyze(this.browser);
-		List<String> violations = results.getViolations()
-			.stream()
-			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " "
-					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList())
-			.toList();
-		assertThat(violations).as("axe-core violations on " + page).isEmpty();
+		Axe.assertNoViolations(this.browser, page);
 	}
 
 	/** Taps Next and waits for the page it leads to. */

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.backsafe.questionnaire.HealthAnswer;
 import org.backsafe.screening.HealthQuestion;
+import org.backsafe.support.Axe;
 import org.backsafe.support.Chromium;
 import org.backsafe.support.Screenshots;
 import org.junit.jupiter.api.AfterAll;
@@ -320,13 +318,7 @@ class SelfScreeningBrowserTests {
 	 * no inline style or script, and the style sheet applied (so the Content-Security-Policy held).
 	 */
 	private void audit(String page) {
-		Results results = new AxeBuilder().analyze(browser);
-		List<String> violations = results.getViolations()
-			.stream()
-			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " "
-					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList())
-			.toList();
-		assertThat(violations).as("axe-core violations on " + page).isEmpty();
+		Axe.assertNoViolations(browser, page);
 
 		Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
 		assertThat(scrollWidth.intValue()).as("page width of " + page).isLessThanOrEqualTo(WIDTH);

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Checks what the Dockerfile's run stage does, without a Docker engine: extracts the layered jar the
-# same way, lays the layers out as the image's /opt/backsafe, and starts the same entry point from
-# the working folder /app that holds rules/ and data/ (as user nobody when run as root). Then it
-# checks three cases with the Dockerfile's own HEALTHCHECK command: rules from a mounted folder, the
-# packaged copy, and a folder whose rules do not compile.
+# same way, lays the layers out as the image's /opt/backsafe, writes the class data sharing archive
+# with the same script, and starts the Dockerfile's own ENTRYPOINT from the working folder /app that
+# holds rules/ and data/ (as user nobody when run as root). Then it checks three cases with the
+# Dockerfile's own HEALTHCHECK command: rules from a mounted folder, the packaged copy, and a folder
+# whose rules do not compile.
 # Loopback only; it stops each app it starts. Build first: ./mvnw -B -DskipTests package
+#
+#   KEEP=folder scripts/check-docker-layout.sh   # lays /opt/backsafe out in folder, and keeps it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${PORT:-18090}
 work=$(mktemp -d)
 code=$work/opt/backsafe
+if [ -n "${KEEP:-}" ]; then rm -rf "$KEEP" && mkdir -p "$KEEP" && code=$(cd "$KEEP" && pwd); fi
 app=$work/app
 pid=
 stop() { if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi; pid=; }
@@ -18,13 +22,32 @@ trap 'stop; rm -rf "$work"' EXIT
 chmod 755 "$work"
 
 # As in the build stage, then the four COPY lines of the run stage, in order.
-java -Djarmode=tools -jar target/backsafe.jar extract --layers --launcher --destination "$work/extracted"
+java -Djarmode=tools -jar target/backsafe.jar extract --layers --destination "$work/extracted"
 mkdir -p "$code" "$app"
 for layer in dependencies spring-boot-loader snapshot-dependencies application; do
   cp -a "$work/extracted/$layer/." "$code/"
 done
 cp -a rules "$app/rules"
 mkdir -p "$app/data"
+# The class data sharing archive, as the run stage writes it (as root there, before USER).
+scripts/train-cds.sh "$code" "$app/rules"
+# The archive must be usable (-Xshare:on refuses to start otherwise; the image itself would start
+# without it, only slower), and the packaged jar must serve the rules: the validate command does both.
+java -Xshare:on -XX:SharedArchiveFile="$code/backsafe.jsa" -jar "$code/backsafe.jar" validate "$app/rules" | tail -n 1
+echo "the CDS archive is usable"
+if [ -n "${KEEP:-}" ]; then
+  # The archive records the jars' absolute paths: moved elsewhere, the JVM would ignore it.
+  echo "laid out in $code; measure it with APP=\"java ... -jar $code/backsafe.jar\" scripts/measure-startup.sh"
+fi
+
+# The ENTRYPOINT exactly as the Dockerfile has it, with the code where this script laid it out.
+mapfile -t entrypoint < <(python3 - "$code" <<'PY'
+import json, re, sys
+text = open("Dockerfile").read().replace("\\\n", " ")
+for arg in json.loads(re.search(r"^ENTRYPOINT\s+(\[.*\])", text, re.M).group(1)):
+    print(arg.replace("/opt/backsafe", sys.argv[1]))
+PY
+)
 
 # The HEALTHCHECK command exactly as the Dockerfile has it, on the test port.
 healthcheck=$(python3 - "$port" <<'PY'
@@ -45,7 +68,7 @@ fi
 
 start() { # $1: the value of BACKSAFE_RULES_DIR
   (cd "$app" && HOME="$app" BACKSAFE_RULES_DIR="$1" exec ${runner[@]+"${runner[@]}"} \
-    java -cp "$code" org.springframework.boot.loader.launch.JarLauncher --server.port="$port") >"$work/app.log" 2>&1 &
+    "${entrypoint[@]}" --server.port="$port") >"$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health" && return 0

@@ -4,7 +4,8 @@
 # Loopback only; it stops the app it started. Build first: ./mvnw -B -DskipTests package
 #
 #   scripts/measure-startup.sh [runs] [-- extra java options]
-#   APP="java -cp target/extracted/... org.springframework.boot.loader.launch.JarLauncher" scripts/measure-startup.sh
+#   APP="java -XX:SharedArchiveFile=DIR/backsafe.jsa -jar DIR/backsafe.jar" scripts/measure-startup.sh
+#   (the Docker image's layout: KEEP=DIR scripts/check-docker-layout.sh lays it out in DIR)
 #
 # APP replaces the command that starts the app (default: java -jar target/backsafe.jar).
 # SCREENINGS sets how many screenings run before the heap is read (default 10000; 0 to skip).

@@ -8,6 +8,10 @@ import java.util.Optional;
 
 import org.backsafe.rulebase.scenario.Scenario;
 import org.backsafe.screening.RuleBaseInfo;
+import org.backsafe.screening.ScreeningEngine;
+import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.Triage;
 import org.kie.api.KieBase;
 
 /**
@@ -65,6 +69,14 @@ public final class RuleBase {
 	/** How many scenarios made the rule fire, as found when the gate ran them. */
 	public int scenariosExercising(String ruleId) {
 		return this.scenarioCoverage.getOrDefault(ruleId, 0);
+	}
+
+	/**
+	 * Screens one answer set on this rule base: a fresh session, then the fold. Any failure is
+	 * thrown; each caller decides what it means (the service fails safe, the gate reports it).
+	 */
+	public ScreeningResult screen(ScreeningRequest request) {
+		return Triage.fold(ScreeningEngine.run(this.kieBase, request), this.info);
 	}
 
 	public KieBase kieBase() {

@@ -16,11 +16,9 @@ import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Setting;
-import org.backsafe.screening.Triage;
 
 /**
  * What a compiled rule base must pass before it may serve: every scenario, and a fast sweep of the
@@ -100,25 +98,21 @@ public final class RuleBaseGate {
 		return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
 	}
 
-	private static ScreeningResult screen(RuleBase candidate, ScreeningRequest request) {
-		return Triage.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
-	}
-
 	private static List<RuleProblem> singles(RuleBase candidate, ScreeningRequest base) {
 		List<RuleProblem> problems = new ArrayList<>();
 		ScreeningRequest current = base;
 		try {
-			ScreeningResult none = screen(candidate, base);
+			ScreeningResult none = candidate.screen(base);
 			report(problems, base, SafetyInvariants.check(base, none));
 			current = base.withWorseningPain();
-			report(problems, current, SafetyInvariants.check(current, screen(candidate, current)));
+			report(problems, current, SafetyInvariants.check(current, candidate.screen(current)));
 			for (HealthQuestion q : HealthQuestion.values()) {
 				ScreeningRequest yes = base.withAnswer(q, Response.YES);
 				ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
 				current = yes;
-				ScreeningResult yesResult = screen(candidate, yes);
+				ScreeningResult yesResult = candidate.screen(yes);
 				current = unsure;
-				ScreeningResult unsureResult = screen(candidate, unsure);
+				ScreeningResult unsureResult = candidate.screen(unsure);
 				report(problems, yes, SafetyInvariants.check(yes, yesResult));
 				report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
 				report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
@@ -142,11 +136,11 @@ public final class RuleBaseGate {
 			for (HealthQuestion q : questions) {
 				ScreeningRequest yes = base.withAnswer(q, Response.YES);
 				current = yes;
-				ScreeningResult yesResult = screen(candidate, yes);
+				ScreeningResult yesResult = candidate.screen(yes);
 				for (int j = q.ordinal() + 1; j < questions.length; j++) {
 					ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
 					current = pair;
-					ScreeningResult pairResult = screen(candidate, pair);
+					ScreeningResult pairResult = candidate.screen(pair);
 					report(problems, pair, SafetyInvariants.check(pair, pairResult));
 					report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
 				}

@@ -29,7 +29,7 @@ public class ScreeningService {
 			return Triage.failed(null);
 		}
 		try {
-			return Triage.fold(ScreeningEngine.run(ruleBase.kieBase(), request), ruleBase.info());
+			return ruleBase.screen(request);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			logger.error("Screening failed on rule base " + ruleBase.version() + "; answered with the fail-safe result",

@@ -19,11 +19,9 @@ import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Setting;
-import org.backsafe.screening.Triage;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -162,7 +160,7 @@ class RuleBaseGateTests {
 		RuleBase reckless = candidate();
 
 		for (HealthQuestion question : List.of(HealthQuestion.MAJOR_TRAUMA, HealthQuestion.PREGNANCY)) {
-			ScreeningResult result = screen(reckless, request(Map.of(question, Response.YES)));
+			ScreeningResult result = reckless.screen(request(Map.of(question, Response.YES)));
 			assertThat(result.firedRules()).containsAnyOf("indicated-despite-red-flag", "indicated-despite-doctor-first");
 			assertThat(result.disposition()).isIn(Disposition.SEE_DOCTOR, Disposition.URGENT_CARE);
 			assertThat(result.techniques()).allSatisfy((t) -> assertThat(t.verdict()).isEqualTo(Verdict.AVOID));
@@ -184,16 +182,12 @@ class RuleBaseGateTests {
 
 	private static List<String> oracleOn(RuleBase candidate, Map<HealthQuestion, Response> answers) {
 		ScreeningRequest request = request(answers);
-		return new InvariantOracle(candidate).violations(request, screen(candidate, request));
+		return new InvariantOracle(candidate).violations(request, candidate.screen(request));
 	}
 
 	private static ScreeningRequest request(Map<HealthQuestion, Response> answers) {
 		return new ScreeningRequest(40, answers, new PainProfile(EnumSet.of(PainArea.LOWER_BACK), PainDuration.CHRONIC,
 				4, false, EnumSet.of(PainPattern.KNOTS)), Setting.SELF, EnumSet.allOf(Equipment.class));
-	}
-
-	private static ScreeningResult screen(RuleBase candidate, ScreeningRequest request) {
-		return Triage.fold(ScreeningEngine.run(candidate.kieBase(), request), candidate.info());
 	}
 
 	private RuleBase candidate() {

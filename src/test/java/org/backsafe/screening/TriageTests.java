@@ -73,7 +73,7 @@ class TriageTests {
 		ScreeningRequest request = new ScreeningRequest(40, answers,
 				new PainProfile(Set.of(PainArea.LOWER_BACK), PainDuration.ACUTE, 3, false, patterns), Setting.SELF,
 				Set.of());
-		return Triage.fold(ScreeningEngine.run(rules.kieBase(), request), rules.info());
+		return rules.screen(request);
 	}
 
 	static ScreeningResult screen(HealthQuestion... yes) {

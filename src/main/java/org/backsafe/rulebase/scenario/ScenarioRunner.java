@@ -7,13 +7,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.backsafe.rulebase.RuleBase;
-import org.backsafe.screening.Findings;
 import org.backsafe.screening.Reason;
-import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
-import org.backsafe.screening.Triage;
 import org.backsafe.screening.Verdict;
 
 /** Runs a scenario on a rule base and says what differed from what it expected. */
@@ -38,8 +35,7 @@ public final class ScenarioRunner {
 	public static Outcome run(RuleBase ruleBase, Scenario scenario) {
 		ScreeningResult result;
 		try {
-			Findings findings = ScreeningEngine.run(ruleBase.kieBase(), scenario.request());
-			result = Triage.fold(findings, ruleBase.info());
+			result = ruleBase.screen(scenario.request());
 		}
 		catch (RuntimeException ex) {
 			return new Outcome(scenario, List.of("the screening failed: " + ex.getMessage()), Set.of());

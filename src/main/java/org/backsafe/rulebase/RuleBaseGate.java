@@ -159,19 +159,30 @@ public final class RuleBaseGate {
 		return RuleProblem.of(Kind.INVARIANT, null, "the screening failed on " + describe(request) + ": " + ex.getMessage());
 	}
 
-	/** Pain profiles to sweep over: no pattern and every pattern, self-massage and a therapist. */
+	/**
+	 * Pain profiles to sweep over: no pattern and every pattern, self-massage and a therapist, at 40
+	 * with moderate pain; then the thresholds the rules read together with the answers: severe pain at
+	 * 55 (older age, invariant 10) and a 17-year-old with recent pain (the 16 to 19 age rule).
+	 */
 	static List<ScreeningRequest> bases() {
 		List<ScreeningRequest> bases = new ArrayList<>();
 		for (Setting setting : Setting.values()) {
 			for (Set<PainPattern> patterns : List.of(Set.<PainPattern>of(), EnumSet.allOf(PainPattern.class))) {
 				for (PainDuration duration : List.of(PainDuration.ACUTE, PainDuration.CHRONIC)) {
-					bases.add(new ScreeningRequest(40, Map.of(),
-							new PainProfile(EnumSet.allOf(PainArea.class), duration, 5, false, patterns), setting,
-							EnumSet.allOf(Equipment.class)));
+					bases.add(base(40, duration, 5, patterns, setting));
 				}
 			}
 		}
+		bases.add(base(55, PainDuration.ACUTE, 8, EnumSet.allOf(PainPattern.class), Setting.SELF));
+		bases.add(base(17, PainDuration.ACUTE, 3, EnumSet.allOf(PainPattern.class), Setting.SELF));
 		return bases;
+	}
+
+	private static ScreeningRequest base(int age, PainDuration duration, int severity, Set<PainPattern> patterns,
+			Setting setting) {
+		return new ScreeningRequest(age, Map.of(),
+				new PainProfile(EnumSet.allOf(PainArea.class), duration, severity, false, patterns), setting,
+				EnumSet.allOf(Equipment.class));
 	}
 
 	private static void report(List<RuleProblem> problems, ScreeningRequest request, List<String> broken) {
@@ -189,8 +200,8 @@ public final class RuleBaseGate {
 		List<String> yes = new ArrayList<>();
 		List<String> unsure = new ArrayList<>();
 		request.answers().forEach((q, r) -> (r == Response.YES ? yes : unsure).add(q.name()));
-		return "yes: " + yes + ", unsure: " + unsure + ", pain: {duration: " + request.pain().duration()
-				+ ", worsening: " + request.pain().worsening() + ", patterns: " + request.pain().patterns().size()
+		return "age: " + request.age() + ", yes: " + yes + ", unsure: " + unsure + ", pain: {duration: "
+				+ request.pain().duration() + ", severity: " + request.pain().severity() + ", worsening: " + request.pain().worsening() + ", patterns: " + request.pain().patterns().size()
 				+ " of " + PainPattern.values().length + "}, setting: " + request.setting();
 	}
 

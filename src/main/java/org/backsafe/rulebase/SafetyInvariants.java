@@ -29,19 +29,35 @@ public final class SafetyInvariants {
 			HealthQuestion.SEVERE_OSTEOPOROSIS, HealthQuestion.BLOOD_CLOTTING_DISORDER, HealthQuestion.RECENT_SURGERY,
 			HealthQuestion.RECENT_FRACTURE, HealthQuestion.FEVER_OR_CONTAGIOUS_ILLNESS,
 			HealthQuestion.ANTICOAGULANT_MEDICATION, HealthQuestion.SERIOUS_INJURY,
-			HealthQuestion.UNEXPLAINED_WEIGHT_LOSS, HealthQuestion.CANCER, HealthQuestion.PREGNANCY);
+			HealthQuestion.UNEXPLAINED_WEIGHT_LOSS, HealthQuestion.CANCER, HealthQuestion.PREGNANCY,
+			HealthQuestion.NIGHT_OR_REST_PAIN, HealthQuestion.INFECTION_RISK,
+			HealthQuestion.DOCTOR_SAID_SUPERVISED_ONLY);
+
+	/** Answers that mean waiting until well, at least, and no technique today (invariant 2). */
+	public static final Set<HealthQuestion> WAIT_UNTIL_WELL = EnumSet.of(HealthQuestion.COLD_OR_MINOR_ILLNESS);
+
+	/** Answers that rule out heat on the body (invariant 5). */
+	public static final Set<HealthQuestion> NO_HEAT = EnumSet.of(HealthQuestion.INFLAMED_OR_INJURED_AREA,
+			HealthQuestion.REDUCED_SENSATION);
+
+	/** Severe pain, from this score up, rules out recommending firm and rolling techniques (invariant 10). */
+	public static final int SEVERE_PAIN = 7;
+
+	/** Techniques never RECOMMENDED with severe pain (invariant 10). */
+	public static final Set<Technique> FIRM_OR_ROLLING = EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT,
+			Technique.FOAM_ROLLING, Technique.MASSAGE_BALL, Technique.TENNIS_BALL);
 
 	/** Answers that rule out deep tissue massage (invariant 4). */
 	public static final Set<HealthQuestion> NO_DEEP_TISSUE = EnumSet.of(HealthQuestion.SENSITIVE_SKIN,
 			HealthQuestion.SKIN_DISORDER, HealthQuestion.CANCER, HealthQuestion.EPILEPSY);
 
-	/** Techniques that put heat on the body, ruled out on an inflamed or injured area (invariant 5). */
+	/** Techniques that put heat on the body, ruled out by the answers of {@link #NO_HEAT} (invariant 5). */
 	public static final Set<Technique> HEAT = EnumSet.of(Technique.HEAT_THERAPY, Technique.HOT_STONE);
 
 	private SafetyInvariants() {
 	}
 
-	/** Invariants 1 to 6, 8 and 9 on one answer set and its result. */
+	/** Invariants 1 to 6 and 8 to 10 on one answer set and its result. */
 	public static List<String> check(ScreeningRequest request, ScreeningResult result) {
 		List<String> broken = new ArrayList<>();
 		Set<HealthQuestion> raised = request.answers().keySet();
@@ -56,6 +72,14 @@ public final class SafetyInvariants {
 			broken.add("2 (this answer means at least SEE_DOCTOR and every technique AVOID): gave " + disposition
 					+ (result.offersAnyTechnique() ? " with techniques offered" : ""));
 		}
+		if (raised.stream().anyMatch(WAIT_UNTIL_WELL::contains)
+				&& (!disposition.offersNoTechnique() || result.offersAnyTechnique())) {
+			broken.add("2 (a passing illness means at least WAIT_UNTIL_WELL and every technique AVOID): gave "
+					+ disposition + (result.offersAnyTechnique() ? " with techniques offered" : ""));
+		}
+		if (disposition.offersNoTechnique() && result.offersAnyTechnique()) {
+			broken.add("2 (no technique is offered at " + disposition + ")");
+		}
 		for (HealthQuestion q : raised) {
 			if (request.answerTo(q) == Response.UNSURE && !hasReason(result.reasons(), UNSURE_RULE, q)) {
 				broken.add("3 (a \"not sure\" answer counts as yes, and the reason says so): no " + UNSURE_RULE
@@ -67,17 +91,24 @@ public final class SafetyInvariants {
 			broken.add("4 (sensitive skin, a skin disorder, cancer or epilepsy means DEEP_TISSUE AVOID): gave "
 					+ result.verdictOn(Technique.DEEP_TISSUE).verdict());
 		}
-		if (raised.contains(HealthQuestion.INFLAMED_OR_INJURED_AREA)) {
+		if (raised.stream().anyMatch(NO_HEAT::contains)) {
 			for (Technique heat : HEAT) {
 				if (result.verdictOn(heat).verdict() != Verdict.AVOID) {
-					broken.add("5 (an inflamed or injured area means " + heat + " AVOID): gave "
+					broken.add("5 (an inflamed or injured area, or numb skin, means " + heat + " AVOID): gave "
 							+ result.verdictOn(heat).verdict());
 				}
 			}
 		}
-		if (disposition.needsDoctorFirst()
+		if (disposition.offersNoTechnique()
 				&& result.techniques().stream().anyMatch((t) -> t.verdict() == Verdict.RECOMMENDED)) {
 			broken.add("6 (no technique RECOMMENDED unless the disposition is PROCEED or PROCEED_WITH_CAUTION)");
+		}
+		if (request.pain().severity() >= SEVERE_PAIN) {
+			for (Technique firm : FIRM_OR_ROLLING) {
+				if (result.verdictOn(firm).verdict() == Verdict.RECOMMENDED) {
+					broken.add("10 (severe pain means " + firm + " is not RECOMMENDED)");
+				}
+			}
 		}
 		if (!result.completed() && result.offersAnyTechnique()) {
 			broken.add("8 (a failed screening offers no technique)");

@@ -18,8 +18,10 @@ import org.backsafe.screening.facts.RuleOutput;
 /**
  * Turns findings into a result. This fold, not the rules, holds the guarantees that must survive any
  * rule edit: the most severe referral wins, a restriction can only make a verdict more cautious, no
- * technique is offered when a doctor must be seen first, and a finding that does not say which rule
- * and source it came from fails the whole screening rather than being shown without a reason.
+ * technique is offered when the person must wait until well or see a doctor first, an urgent result
+ * always says what to do now and lists nothing that would contradict it, and a finding that does not
+ * say which rule and source it came from fails the whole screening rather than being shown without a
+ * reason.
  */
 public final class Triage {
 
@@ -31,6 +33,9 @@ public final class Triage {
 
 	/** Shown on each technique when urgent care is needed. */
 	public static final String NO_TECHNIQUE_URGENT = "no-technique-urgent-care";
+
+	/** Shown on each technique when the person should wait until a passing illness is over. */
+	public static final String NO_TECHNIQUE_UNTIL_WELL = "no-technique-until-well";
 
 	/** Shown when techniques are restricted but no rule referred the person. */
 	public static final String SOME_TECHNIQUES_RESTRICTED = "some-techniques-restricted";
@@ -58,14 +63,24 @@ public final class Triage {
 			disposition = disposition.mostSevere(Disposition.PROCEED_WITH_CAUTION);
 		}
 
-		List<Reason> reasons = referralReasons(findings.referrals());
+		UrgentAction urgentAction = null;
+		if (disposition == Disposition.URGENT_CARE) {
+			urgentAction = UrgentAction.GO_TO_EMERGENCY_DEPARTMENT;
+			for (Referral referral : findings.referrals()) {
+				if (referral.getUrgentAction() != null) {
+					urgentAction = referral.getUrgentAction().mostUrgent(urgentAction);
+				}
+			}
+		}
+
+		List<Reason> reasons = referralReasons(findings.referrals(), disposition);
 		if (reasons.isEmpty() && disposition != Disposition.PROCEED) {
 			reasons = List.of(foldReason(SOME_TECHNIQUES_RESTRICTED));
 		}
 
 		List<TechniqueVerdict> techniques = new ArrayList<>();
 		for (Technique technique : Technique.values()) {
-			techniques.add(disposition.needsDoctorFirst() ? withheld(technique, disposition, findings)
+			techniques.add(disposition.offersNoTechnique() ? withheld(technique, disposition, findings)
 					: judged(technique, findings));
 		}
 
@@ -77,7 +92,8 @@ public final class Triage {
 			.sorted(BY_RULE)
 			.toList();
 
-		return new ScreeningResult(disposition, reasons, techniques, advice, ruleBase, true, findings.firedRules());
+		return new ScreeningResult(disposition, urgentAction, reasons, techniques, advice, ruleBase, true,
+				findings.firedRules());
 	}
 
 	/** The result when anything went wrong: see a doctor, and no technique offered. */
@@ -86,15 +102,20 @@ public final class Triage {
 		List<TechniqueVerdict> techniques = Stream.of(Technique.values())
 			.map((t) -> new TechniqueVerdict(t, Verdict.AVOID, false, List.of(notCompleted), List.of()))
 			.toList();
-		return new ScreeningResult(Disposition.SEE_DOCTOR, List.of(notCompleted), techniques, List.of(), ruleBase,
-				false, Set.of());
+		return new ScreeningResult(Disposition.SEE_DOCTOR, null, List.of(notCompleted), techniques, List.of(),
+				ruleBase, false, Set.of());
 	}
 
 	private static TechniqueVerdict withheld(Technique technique, Disposition disposition, Findings findings) {
 		Set<Reason> reasons = new LinkedHashSet<>();
-		reasons.add(foldReason(disposition == Disposition.URGENT_CARE ? NO_TECHNIQUE_URGENT
+		if (disposition == Disposition.URGENT_CARE) {
+			// Nothing about massage later: the one thing to say is to get care now.
+			return new TechniqueVerdict(technique, Verdict.AVOID, isProfessionalOnly(technique, findings),
+					List.of(foldReason(NO_TECHNIQUE_URGENT)), List.of());
+		}
+		reasons.add(foldReason(disposition == Disposition.WAIT_UNTIL_WELL ? NO_TECHNIQUE_UNTIL_WELL
 				: NO_TECHNIQUE_BEFORE_DOCTOR));
-		// Keep the technique's own restrictions: they still hold once a doctor has seen the person.
+		// Keep the technique's own restrictions: they still hold once a doctor agrees, or once well.
 		findings.restrictions()
 			.stream()
 			.filter((r) -> r.getTechnique() == technique)
@@ -149,10 +170,17 @@ public final class Triage {
 		return findings.professionalOnly().stream().anyMatch((p) -> p.getTechnique() == technique);
 	}
 
-	/** Most severe first; a referral's cause (the specific answer) before the referral itself. */
-	private static List<Reason> referralReasons(List<Referral> referrals) {
+	/**
+	 * Most severe first; a referral's cause (the specific answer) before the referral itself. Under an
+	 * urgent result, reasons for a doctor's visit or for waiting are left out, since they would
+	 * contradict "get care now"; notes about answers (at the cautious level) stay.
+	 */
+	private static List<Reason> referralReasons(List<Referral> referrals, Disposition disposition) {
 		Map<Disposition, List<Referral>> byLevel = new EnumMap<>(Disposition.class);
-		referrals.forEach((r) -> byLevel.computeIfAbsent(r.getLevel(), (l) -> new ArrayList<>()).add(r));
+		referrals.stream()
+			.filter((r) -> disposition != Disposition.URGENT_CARE || r.getLevel() == Disposition.URGENT_CARE
+					|| !r.getLevel().offersNoTechnique())
+			.forEach((r) -> byLevel.computeIfAbsent(r.getLevel(), (l) -> new ArrayList<>()).add(r));
 		Set<Reason> reasons = new LinkedHashSet<>();
 		List<Disposition> levels = new ArrayList<>(byLevel.keySet());
 		levels.sort(Comparator.reverseOrder());

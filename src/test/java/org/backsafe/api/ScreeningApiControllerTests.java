@@ -92,7 +92,7 @@ class ScreeningApiControllerTests {
 					List.of(new Reason("how-to-trigger-point", "000, Trigger Point Therapy", null)));
 			default -> new TechniqueVerdict(t, Verdict.SUITABLE, false, List.of(), List.of());
 		}).toList();
-		return new ScreeningResult(Disposition.PROCEED_WITH_CAUTION, List.of(restricted), techniques,
+		return new ScreeningResult(Disposition.PROCEED_WITH_CAUTION, null, List.of(restricted), techniques,
 				List.of(new Reason("warm-up-first", "001, Tips", null)), RULE_BASE, true, Set.of("a-rule"));
 	}
 

@@ -43,7 +43,7 @@ final class Samples {
 					List.of(new Reason("no-technique-before-doctor", "Triage practice", null)),
 					List.of(new Reason("how-" + technique.name(), "000_e142765fd6634e76.txt, Heat Therapy", null))));
 		}
-		return new ScreeningResult(Disposition.SEE_DOCTOR,
+		return new ScreeningResult(Disposition.SEE_DOCTOR, null,
 				List.of(new Reason("unsure-counts-as-yes", "Clinical pack", HealthQuestion.PREGNANCY),
 						new Reason("deep-tissue-epilepsy", "000_e142765fd6634e76.txt, Deep Tissue Massage",
 								HealthQuestion.EPILEPSY)),

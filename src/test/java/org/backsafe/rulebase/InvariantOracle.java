@@ -19,26 +19,37 @@ import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 
 import static org.backsafe.screening.HealthQuestion.ANTICOAGULANT_MEDICATION;
 import static org.backsafe.screening.HealthQuestion.BLADDER_OR_BOWEL_CHANGE;
 import static org.backsafe.screening.HealthQuestion.BLOOD_CLOTTING_DISORDER;
+import static org.backsafe.screening.HealthQuestion.BOTH_LEGS_AFFECTED;
 import static org.backsafe.screening.HealthQuestion.CANCER;
+import static org.backsafe.screening.HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS;
+import static org.backsafe.screening.HealthQuestion.COLD_OR_MINOR_ILLNESS;
+import static org.backsafe.screening.HealthQuestion.DOCTOR_SAID_SUPERVISED_ONLY;
 import static org.backsafe.screening.HealthQuestion.EPILEPSY;
 import static org.backsafe.screening.HealthQuestion.FEVER_OR_CONTAGIOUS_ILLNESS;
+import static org.backsafe.screening.HealthQuestion.INFECTION_RISK;
 import static org.backsafe.screening.HealthQuestion.INFLAMED_OR_INJURED_AREA;
+import static org.backsafe.screening.HealthQuestion.LEG_CLOT_SIGNS;
 import static org.backsafe.screening.HealthQuestion.MAJOR_TRAUMA;
+import static org.backsafe.screening.HealthQuestion.NECK_WARNING_SIGNS;
+import static org.backsafe.screening.HealthQuestion.NIGHT_OR_REST_PAIN;
 import static org.backsafe.screening.HealthQuestion.OPEN_WOUND_OR_SKIN_INFECTION;
 import static org.backsafe.screening.HealthQuestion.PREGNANCY;
 import static org.backsafe.screening.HealthQuestion.PROGRESSIVE_LEG_WEAKNESS;
 import static org.backsafe.screening.HealthQuestion.RECENT_FRACTURE;
 import static org.backsafe.screening.HealthQuestion.RECENT_SURGERY;
+import static org.backsafe.screening.HealthQuestion.REDUCED_SENSATION;
 import static org.backsafe.screening.HealthQuestion.SADDLE_NUMBNESS;
 import static org.backsafe.screening.HealthQuestion.SENSITIVE_SKIN;
 import static org.backsafe.screening.HealthQuestion.SERIOUS_INJURY;
 import static org.backsafe.screening.HealthQuestion.SEVERE_OSTEOPOROSIS;
 import static org.backsafe.screening.HealthQuestion.SKIN_DISORDER;
+import static org.backsafe.screening.HealthQuestion.SUDDEN_SEVERE_PAIN;
 import static org.backsafe.screening.HealthQuestion.UNEXPLAINED_WEIGHT_LOSS;
 
 /**
@@ -48,14 +59,29 @@ import static org.backsafe.screening.HealthQuestion.UNEXPLAINED_WEIGHT_LOSS;
  */
 public final class InvariantOracle {
 
-	/** Invariant 1: the red flags of the clinical pack. */
+	/** Invariant 1: the red flags of the clinical pack, four of version 1 and five of version 2. */
 	static final Set<HealthQuestion> RED_FLAGS = EnumSet.of(SADDLE_NUMBNESS, BLADDER_OR_BOWEL_CHANGE,
-			PROGRESSIVE_LEG_WEAKNESS, MAJOR_TRAUMA);
+			PROGRESSIVE_LEG_WEAKNESS, MAJOR_TRAUMA, BOTH_LEGS_AFFECTED, LEG_CLOT_SIGNS, CHEST_PAIN_OR_BREATHLESSNESS,
+			SUDDEN_SEVERE_PAIN, NECK_WARNING_SIGNS);
+
+	/** DESIGN section 3: the red flags for which the advice is the emergency number, not a department. */
+	static final Set<HealthQuestion> CALL_THE_NUMBER = EnumSet.of(CHEST_PAIN_OR_BREATHLESSNESS, SUDDEN_SEVERE_PAIN);
 
 	/** Invariant 2: 001 "When to Avoid Massage", and the answers the design adds to it. */
 	static final Set<HealthQuestion> NO_MASSAGE_BEFORE_DOCTOR = EnumSet.of(OPEN_WOUND_OR_SKIN_INFECTION,
 			SEVERE_OSTEOPOROSIS, BLOOD_CLOTTING_DISORDER, RECENT_SURGERY, RECENT_FRACTURE, FEVER_OR_CONTAGIOUS_ILLNESS,
-			ANTICOAGULANT_MEDICATION, SERIOUS_INJURY, UNEXPLAINED_WEIGHT_LOSS, CANCER, PREGNANCY);
+			ANTICOAGULANT_MEDICATION, SERIOUS_INJURY, UNEXPLAINED_WEIGHT_LOSS, CANCER, PREGNANCY, NIGHT_OR_REST_PAIN,
+			INFECTION_RISK, DOCTOR_SAID_SUPERVISED_ONLY);
+
+	/** Invariant 2: a passing illness, no technique today. */
+	static final Set<HealthQuestion> NO_MASSAGE_TODAY = EnumSet.of(COLD_OR_MINOR_ILLNESS);
+
+	/** Invariant 5: no heat on these. */
+	static final Set<HealthQuestion> NO_HEAT = EnumSet.of(INFLAMED_OR_INJURED_AREA, REDUCED_SENSATION);
+
+	/** Invariant 10: never RECOMMENDED with pain of 7 or more. */
+	static final Set<Technique> FIRM_OR_ROLLING = EnumSet.of(Technique.DEEP_TISSUE, Technique.TRIGGER_POINT,
+			Technique.FOAM_ROLLING, Technique.MASSAGE_BALL, Technique.TENNIS_BALL);
 
 	/** Invariant 4: 000 "Deep Tissue Massage". */
 	static final Set<HealthQuestion> NO_DEEP_TISSUE = EnumSet.of(SENSITIVE_SKIN, SKIN_DISORDER, CANCER, EPILEPSY);
@@ -75,7 +101,10 @@ public final class InvariantOracle {
 		this.ruleBase = ruleBase;
 	}
 
-	/** Invariants 1 to 6, 8 and 9 on one answer set, plus the doctor line of section 5. */
+	/**
+	 * Invariants 1 to 6 and 8 to 10 on one answer set, plus the doctor line of section 5 and what an
+	 * urgent result must say.
+	 */
 	public List<String> violations(ScreeningRequest request, ScreeningResult result) {
 		List<String> broken = new ArrayList<>();
 		Set<HealthQuestion> raised = request.answers().keySet();
@@ -95,9 +124,28 @@ public final class InvariantOracle {
 			broken.add("invariant 1 (red flag: URGENT_CARE, every technique AVOID): got " + disposition
 					+ (anyAllowed ? " with a technique allowed" : ""));
 		}
+		if (disposition == Disposition.URGENT_CARE) {
+			if (result.urgentAction() == null) {
+				broken.add("an urgent result says what to do now: no urgent action");
+			}
+			else if (raised.stream().anyMatch(CALL_THE_NUMBER::contains)
+					&& result.urgentAction() != UrgentAction.CALL_EMERGENCY_NUMBER) {
+				broken.add("chest pain or a sudden severe pain means calling the emergency number: got "
+						+ result.urgentAction());
+			}
+		}
+		else if (result.urgentAction() != null) {
+			broken.add("only an urgent result has an urgent action: got " + result.urgentAction() + " with "
+					+ disposition);
+		}
 		boolean doctorFirst = request.pain().worsening() || raised.stream().anyMatch(NO_MASSAGE_BEFORE_DOCTOR::contains);
 		if (doctorFirst && (caution(disposition) < caution(Disposition.SEE_DOCTOR) || anyAllowed)) {
 			broken.add("invariant 2 (at least SEE_DOCTOR, every technique AVOID): got " + disposition
+					+ (anyAllowed ? " with a technique allowed" : ""));
+		}
+		if (raised.stream().anyMatch(NO_MASSAGE_TODAY::contains)
+				&& (caution(disposition) < caution(Disposition.WAIT_UNTIL_WELL) || anyAllowed)) {
+			broken.add("invariant 2 (at least WAIT_UNTIL_WELL, every technique AVOID): got " + disposition
 					+ (anyAllowed ? " with a technique allowed" : ""));
 		}
 		request.answers().forEach((question, response) -> {
@@ -111,7 +159,7 @@ public final class InvariantOracle {
 		if (raised.stream().anyMatch(NO_DEEP_TISSUE::contains) && verdict(result, Technique.DEEP_TISSUE) != Verdict.AVOID) {
 			broken.add("invariant 4 (DEEP_TISSUE AVOID): got " + verdict(result, Technique.DEEP_TISSUE));
 		}
-		if (raised.contains(INFLAMED_OR_INJURED_AREA)) {
+		if (raised.stream().anyMatch(NO_HEAT::contains)) {
 			for (Technique heat : List.of(Technique.HEAT_THERAPY, Technique.HOT_STONE)) {
 				if (verdict(result, heat) != Verdict.AVOID) {
 					broken.add("invariant 5 (" + heat + " AVOID): got " + verdict(result, heat));
@@ -122,8 +170,16 @@ public final class InvariantOracle {
 		if (recommends && disposition != Disposition.PROCEED && disposition != Disposition.PROCEED_WITH_CAUTION) {
 			broken.add("invariant 6 (RECOMMENDED only with PROCEED or PROCEED_WITH_CAUTION): got " + disposition);
 		}
-		if (caution(disposition) >= caution(Disposition.SEE_DOCTOR) && anyAllowed) {
-			broken.add("no technique is offered when a doctor must be seen first: got " + disposition);
+		if (caution(disposition) >= caution(Disposition.WAIT_UNTIL_WELL) && anyAllowed) {
+			broken.add("no technique is offered when waiting until well or a doctor must be seen first: got "
+					+ disposition);
+		}
+		if (request.pain().severity() >= 7) {
+			for (Technique firm : FIRM_OR_ROLLING) {
+				if (verdict(result, firm) == Verdict.RECOMMENDED) {
+					broken.add("invariant 10 (severity 7 or more: " + firm + " not RECOMMENDED)");
+				}
+			}
 		}
 		if (disposition == Disposition.PROCEED && result.techniques()
 			.stream()
@@ -167,6 +223,11 @@ public final class InvariantOracle {
 		if (caution(more.disposition()) < caution(fewer.disposition())) {
 			broken.add(what + ": the disposition went down from " + fewer.disposition() + " to " + more.disposition());
 		}
+		else if (fewer.urgentAction() == UrgentAction.CALL_EMERGENCY_NUMBER
+				&& more.urgentAction() != UrgentAction.CALL_EMERGENCY_NUMBER) {
+			broken.add(what + ": the urgent action went down from " + fewer.urgentAction() + " to "
+					+ more.urgentAction());
+		}
 		for (Technique t : Technique.values()) {
 			Verdict before = verdict(fewer, t);
 			Verdict after = verdict(more, t);
@@ -185,8 +246,9 @@ public final class InvariantOracle {
 		return switch (disposition) {
 			case PROCEED -> 0;
 			case PROCEED_WITH_CAUTION -> 1;
-			case SEE_DOCTOR -> 2;
-			case URGENT_CARE -> 3;
+			case WAIT_UNTIL_WELL -> 2;
+			case SEE_DOCTOR -> 3;
+			case URGENT_CARE -> 4;
 		};
 	}
 

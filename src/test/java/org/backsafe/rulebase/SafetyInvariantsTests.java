@@ -159,7 +159,7 @@ class SafetyInvariantsTests {
 		@Test
 		void eightWhenAFailedScreeningOffersATechnique() {
 			List<TechniqueVerdict> techniques = verdicts(Map.of());
-			ScreeningResult failed = new ScreeningResult(Disposition.SEE_DOCTOR, List.of(BECAUSE), techniques,
+			ScreeningResult failed = new ScreeningResult(Disposition.SEE_DOCTOR, null, List.of(BECAUSE), techniques,
 					List.of(), null, false, Set.of());
 			assertThat(SafetyInvariants.check(request(Map.of()), failed)).anyMatch((p) -> p.startsWith("8 ("));
 			assertThat(SafetyInvariants.check(request(Map.of()), Triage.failed(null)))
@@ -174,7 +174,7 @@ class SafetyInvariantsTests {
 					new TechniqueVerdict(Technique.SWEDISH, Verdict.MODIFY, false, List.of(), List.of()));
 			techniques.set(Technique.SHIATSU.ordinal(), new TechniqueVerdict(Technique.SHIATSU, Verdict.AVOID, false,
 					List.of(new Reason("shiatsu-rule", " ", null)), List.of()));
-			ScreeningResult result = new ScreeningResult(Disposition.PROCEED_WITH_CAUTION, List.of(), techniques,
+			ScreeningResult result = new ScreeningResult(Disposition.PROCEED_WITH_CAUTION, null, List.of(), techniques,
 					List.of(), null, true, Set.of());
 			assertThat(SafetyInvariants.check(request(Map.of()), result))
 				.anyMatch((p) -> p.startsWith("9 (") && p.contains("SWEDISH is MODIFY without one"))
@@ -201,7 +201,7 @@ class SafetyInvariantsTests {
 	static ScreeningResult result(Disposition disposition, Map<Technique, Verdict> given, Reason... reasons) {
 		List<Reason> all = new ArrayList<>(List.of(BECAUSE));
 		all.addAll(List.of(reasons));
-		return new ScreeningResult(disposition, all, verdicts(given), List.of(), null, true, Set.of());
+		return new ScreeningResult(disposition, null, all, verdicts(given), List.of(), null, true, Set.of());
 	}
 
 	static List<TechniqueVerdict> verdicts(Map<Technique, Verdict> given) {

@@ -1,13 +1,19 @@
 package org.backsafe.selfscreening;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.backsafe.rulebase.CurrentRuleBase;
+import org.backsafe.rulebase.RuleBase;
+import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;
@@ -24,9 +30,12 @@ import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.Triage;
 import org.backsafe.screening.Verdict;
+import org.backsafe.support.RuleFolder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,15 +79,28 @@ class SelfScreeningControllerTests {
 	@MockitoBean
 	ScreeningService screenings;
 
-	// ResultWording looks rule wording up here; with none serving it uses the message bundles.
+	// ResultWording looks rule wording and sources up here: a rule base with no wording for the
+	// results below (so the message bundles word them) and the real table of sources.
 	@MockitoBean
 	CurrentRuleBase ruleBase;
 
+	static RuleBase withRealSources;
+
 	MockHttpSession session;
+
+	@BeforeAll
+	static void realSources(@TempDir Path dir) throws IOException {
+		RuleFolder folder = RuleFolder.in(dir).rule("any.drl", "any-rule", "Pain()", "insert(new Advice());");
+		for (String table : List.of(SourceTable.FILE, "sources_es.properties")) {
+			folder.write(table, Files.readString(RuleFolder.REAL_RULES.resolve(table)));
+		}
+		withRealSources = folder.compile();
+	}
 
 	@BeforeEach
 	void newSession() {
 		this.session = new MockHttpSession();
+		given(this.ruleBase.serving()).willReturn(Optional.of(withRealSources));
 	}
 
 	/**
@@ -115,7 +137,7 @@ class SelfScreeningControllerTests {
 			.map((t) -> new TechniqueVerdict(t, (t == Technique.SWEDISH) ? Verdict.RECOMMENDED : Verdict.SUITABLE,
 					false, List.of(), List.of(new Reason("how-to-" + t, "000_e142765fd6634e76.txt, Swedish Massage", null))))
 			.toList();
-		return new ScreeningResult(Disposition.PROCEED, List.of(), verdicts, List.of(),
+		return new ScreeningResult(Disposition.PROCEED, null, List.of(), verdicts, List.of(),
 				new RuleBaseInfo("abc123", Instant.now()), true, Set.of());
 	}
 
@@ -230,9 +252,33 @@ class SelfScreeningControllerTests {
 				.getResponse()
 				.getContentAsString();
 			assertThat(page).contains("disposition--PROCEED", "You can try massage", "Swedish massage",
-					"Source:", "000_e142765fd6634e76.txt, Swedish Massage", "does not replace a doctor", "abc123");
+					"Source:", "The Art of Self-Massage: A Guide to Back Pain Relief, &quot;Swedish Massage&quot;",
+					"does not replace a doctor", "abc123");
 			assertThat(page.indexOf("You can try massage")).isLessThan(page.indexOf("Swedish massage"));
 			assertThat(page.indexOf("verdict-group--RECOMMENDED")).isLessThan(page.indexOf("verdict-group--SUITABLE"));
+		}
+
+		@Test
+		void theResultNamesItsSourcesByTitleNeverByFileName() throws Exception {
+			given(SelfScreeningControllerTests.this.screenings.screen(any())).willReturn(proceed());
+			screen();
+			String page = SelfScreeningControllerTests.this.mvc.perform(get("/result").session(SelfScreeningControllerTests.this.session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).doesNotContain(".txt")
+				.contains("Where this advice comes from", "<cite>The Art of Self-Massage: A Guide to Back Pain Relief</cite>",
+						"<cite>Massage Techniques for Relieving Back Pain</cite>", "A document in English",
+						"Clinical pack", "Published medical guidance");
+			String spanish = SelfScreeningControllerTests.this.mvc
+				.perform(get("/result").param("lang", "es").session(SelfScreeningControllerTests.this.session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			// titles stay in their own language; the words around them are translated
+			assertThat(spanish).doesNotContain(".txt")
+				.contains("The Art of Self-Massage: A Guide to Back Pain Relief, &quot;Swedish Massage&quot;",
+						"Un documento en inglés", "Clinical pack (guías clínicas)", "Guías médicas publicadas");
 		}
 
 		@Test

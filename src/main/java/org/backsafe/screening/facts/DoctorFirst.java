@@ -3,7 +3,7 @@ package org.backsafe.screening.facts;
 import org.backsafe.screening.HealthQuestion;
 
 /** Something that means a doctor must say massage is safe before any is done. */
-public final class DoctorFirst extends Derived {
+public final class DoctorFirst extends NoMassageToday {
 
 	public DoctorFirst(HealthQuestion subject) {
 		super(subject);

@@ -2,11 +2,15 @@ package org.backsafe.screening.facts;
 
 import org.backsafe.screening.HealthQuestion;
 
-/** A warning sign of serious spinal disease: the person needs medical care today. */
-public final class RedFlag extends Derived {
+/** A warning sign of a serious illness: the person needs medical care now. */
+public final class RedFlag extends NoMassageToday {
 
 	public RedFlag(HealthQuestion sign) {
 		super(sign);
+	}
+
+	public HealthQuestion getSign() {
+		return getSubject();
 	}
 
 }

@@ -2,6 +2,7 @@ package org.backsafe.authoring;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.backsafe.authoring.SourceDocuments.Citation;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the catalogue shows: every rule of the serving rule base with where it is written, what it
- * reads and affects, what it cites and how many scenarios make it fire; the serving version; and the
- * last refused edit with its problems. Read from one consistent state of the rule base.
+ * reads and affects, what it cites (file names for the author, titles beside them) and how many
+ * scenarios make it fire; the serving version; and the last refused edit with its problems. Read
+ * from one consistent state of the rule base.
  */
 @Service
 class RuleCatalogue {
@@ -63,8 +65,9 @@ class RuleCatalogue {
 		}
 		List<Entry> rules = ruleBase.rules()
 			.stream()
-			.map((r) -> new Entry(r.id(), r.name(), r.file(), r.line(), r.source(), this.sources.cite(r.source()),
-					r.codes(), r.techniques(), ruleBase.scenariosExercising(r.id())))
+			.map((r) -> new Entry(r.id(), r.name(), r.file(), r.line(), r.source(),
+					this.sources.cite(r.source(), ruleBase.sources()), r.codes(), r.techniques(),
+					ruleBase.scenariosExercising(r.id())))
 			.toList();
 		return new View(ruleBase.version(), ruleBase.info().loadedAt(), ruleBase.files().origin(),
 				ruleBase.scenarios().size(), rules, failure);
@@ -72,6 +75,11 @@ class RuleCatalogue {
 
 	Optional<Document> document(String file) {
 		return this.sources.document(file);
+	}
+
+	/** A document's title in the serving rule base's table of sources. */
+	Optional<String> title(String file) {
+		return this.current.serving().flatMap((ruleBase) -> ruleBase.sources().title(file, Locale.ROOT));
 	}
 
 }

@@ -29,7 +29,7 @@ class RuleCatalogueApiController {
 			List<String> codes, List<Technique> techniques, int scenarios, boolean exercised) {
 	}
 
-	record CitationJson(String text, String href) {
+	record CitationJson(String text, String title, String href) {
 	}
 
 	record FailureJson(String at, String origin, String version, List<ProblemJson> problems) {
@@ -39,17 +39,18 @@ class RuleCatalogueApiController {
 	}
 
 	@Operation(summary = "The rule catalogue",
-			description = "Every rule that serves: id, name, file and line (or decision table row), source with links"
-					+ " to the cited passages, the answer codes it reads, the techniques it affects and how many"
-					+ " scenarios make it fire; the serving version; and the last refused edit with its problems.")
+			description = "Every rule that serves: id, name, file and line (or decision table row), source with the"
+					+ " cited documents' titles and links to the cited passages, the answer codes it reads, the"
+					+ " techniques it affects and how many scenarios make it fire; the serving version; and the last"
+					+ " refused edit with its problems.")
 	@GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	CatalogueJson rules() {
 		RuleCatalogue.View view = this.catalogue.view();
 		List<RuleJson> rules = view.rules()
 			.stream()
 			.map((r) -> new RuleJson(r.id(), r.name(), r.file(), r.line(), r.source(),
-					r.citations().stream().map((c) -> new CitationJson(c.text(), c.href())).toList(), r.codes(),
-					r.techniques(), r.scenarios(), r.exercised()))
+					r.citations().stream().map((c) -> new CitationJson(c.text(), c.title(), c.href())).toList(),
+					r.codes(), r.techniques(), r.scenarios(), r.exercised()))
 			.toList();
 		RuleCatalogue.Failure failure = view.lastFailure();
 		FailureJson failureJson = failure == null ? null

@@ -31,6 +31,7 @@ class RuleCatalogueController {
 	String source(@PathVariable String file, Model model) {
 		model.addAttribute("document", this.catalogue.document(file)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("documentTitle", this.catalogue.title(file).orElse(null));
 		return SOURCE_VIEW;
 	}
 

@@ -14,13 +14,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.backsafe.rulebase.SourceTable;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The documents the rules cite, read from the configured folder when it exists. A rule's
  * {@code @source} names a document and a section heading ("001_3749b9a02460a9d9.txt, When to Avoid
- * Massage"); this finds that heading in the document so the catalogue can link to it. Documents are
- * read when asked for, so a folder added later is picked up.
+ * Massage"); this finds that heading in the document so the catalogue can link to it, and names the
+ * document by its title from the rule base's table of sources. Documents are read when asked for, so
+ * a folder added later is picked up.
  */
 @Component
 class SourceDocuments {
@@ -39,8 +42,11 @@ class SourceDocuments {
 		this.properties = properties;
 	}
 
-	/** One part of a rule's source: its words, and a link to the passage when the document is here. */
-	record Citation(String text, String document, String anchor) {
+	/**
+	 * One part of a rule's source: its words as written, the cited document's title (null when the
+	 * part cites none), and a link to the passage when the document is here.
+	 */
+	record Citation(String text, String title, String document, String anchor) {
 
 		public String href() {
 			return this.document == null ? null
@@ -56,8 +62,11 @@ class SourceDocuments {
 	record Block(String text, String anchor, boolean heading) {
 	}
 
-	/** Splits a source at ";" and links each part that cites a document found in the folder. */
-	List<Citation> cite(String source) {
+	/**
+	 * Splits a source at ";", names each part that cites a document by its title in the table, and
+	 * links it when the document is found in the folder.
+	 */
+	List<Citation> cite(String source, SourceTable titles) {
 		List<Citation> citations = new ArrayList<>();
 		if (source == null) {
 			return citations;
@@ -67,12 +76,14 @@ class SourceDocuments {
 				continue;
 			}
 			Matcher cited = CITATION.matcher(part);
+			// titles are not translated, so the catalogue reads them in the table's default language
+			String title = cited.matches() ? titles.title(cited.group(1), Locale.ROOT).orElse(null) : null;
 			Optional<Document> document = cited.matches() ? document(cited.group(1)) : Optional.empty();
 			if (document.isEmpty()) {
-				citations.add(new Citation(part.strip(), null, null));
+				citations.add(new Citation(part.strip(), title, null, null));
 				continue;
 			}
-			citations.add(new Citation(part.strip(), document.get().file(),
+			citations.add(new Citation(part.strip(), title, document.get().file(),
 					anchorFor(document.get(), cited.group(2)).orElse(null)));
 		}
 		return citations;

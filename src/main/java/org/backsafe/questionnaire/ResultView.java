@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.ResultWording;
@@ -15,14 +16,32 @@ import org.backsafe.screening.Verdict;
 
 /**
  * A screening result in words, for fragments/result.html: the disposition, then the techniques
- * grouped by verdict (most helpful first, empty groups left out), then the general advice. Built
- * for one language at the moment it is shown, so switching language re-words the same result.
+ * grouped by verdict (most helpful first, empty groups left out), then the general advice and
+ * where it comes from. Built for one language at the moment it is shown, so switching language
+ * re-words the same result. Sources are shown as titles and headings, never as file names.
  */
 public record ResultView(Disposition disposition, String summary, List<Line> reasons, List<Group> groups,
-		List<Line> advice, boolean completed, String ruleBaseVersion) {
+		List<Line> advice, Sources sources, boolean completed, String ruleBaseVersion) {
 
-	/** One sentence and the source it comes from. */
+	/** One sentence and the source it comes from, in words. */
 	public record Line(String text, String source) {
+
+	}
+
+	/**
+	 * Where the advice comes from, from the table of sources of the rule base that gave the result:
+	 * each document's title and the language it is written in, then the clinical pack.
+	 */
+	public record Sources(List<Document> documents, String clinicalPack, String clinicalPackDescription) {
+
+		public boolean isEmpty() {
+			return this.documents.isEmpty() && this.clinicalPack == null;
+		}
+
+	}
+
+	/** A cited document: its title as written, and its language named in the reader's language. */
+	public record Document(String title, String language) {
 
 	}
 
@@ -53,7 +72,8 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 		return new ResultView(result.disposition(), wording.summary(result.disposition(), locale),
 				lines(result.reasons(), result.ruleBase(), wording, locale), groups,
 				lines(result.advice(), result.ruleBase(), wording, locale),
-				result.completed(), (result.ruleBase() != null) ? result.ruleBase().version() : null);
+				sources(wording.sources(result.ruleBase()), locale), result.completed(),
+				(result.ruleBase() != null) ? result.ruleBase().version() : null);
 	}
 
 	private static Group group(Verdict verdict, List<Card> cards, ResultWording wording, Locale locale) {
@@ -75,7 +95,19 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 	private static List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, ResultWording wording,
 			Locale locale) {
 		// Worded by the rule base that gave the result, even if an edit was swapped in since.
-		return reasons.stream().map((r) -> new Line(wording.reason(r, ruleBase, locale), r.source())).toList();
+		return reasons.stream()
+			.map((r) -> new Line(wording.reason(r, ruleBase, locale), wording.source(r, ruleBase, locale)))
+			.toList();
+	}
+
+	private static Sources sources(SourceTable table, Locale locale) {
+		List<Document> documents = table.documents(locale)
+			.stream()
+			.map((d) -> new Document(d.title(),
+					(d.language() != null) ? Locale.forLanguageTag(d.language()).getDisplayLanguage(locale) : null))
+			.toList();
+		return new Sources(documents, table.clinicalPack(locale).orElse(null),
+				table.clinicalPackDescription(locale).orElse(null));
 	}
 
 }

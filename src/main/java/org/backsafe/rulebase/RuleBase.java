@@ -16,7 +16,8 @@ import org.kie.api.KieBase;
 
 /**
  * A compiled rule base with everything that came with it: the rules' descriptions, their wording in
- * each language, and the scenarios it must pass. Immutable; a new edit makes a new one.
+ * each language, the table of the sources they cite, and the scenarios it must pass. Immutable; a
+ * new edit makes a new one.
  */
 public final class RuleBase {
 
@@ -33,17 +34,20 @@ public final class RuleBase {
 
 	private final Map<String, Map<String, String>> wording;
 
+	private final SourceTable sources;
+
 	private final List<Scenario> scenarios;
 
 	private final Map<String, Integer> scenarioCoverage;
 
 	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
-			List<Scenario> scenarios) {
+			SourceTable sources, List<Scenario> scenarios) {
 		this.kieBase = kieBase;
 		this.files = files;
 		this.info = new RuleBaseInfo(files.version(), Instant.now());
 		this.rules = List.copyOf(rules);
 		this.wording = Map.copyOf(wording);
+		this.sources = sources;
 		this.scenarios = List.copyOf(scenarios);
 		this.scenarioCoverage = Map.of();
 	}
@@ -54,6 +58,7 @@ public final class RuleBase {
 		this.info = new RuleBaseInfo(compiled.version(), Instant.now()); // when it passed the gate
 		this.rules = compiled.rules;
 		this.wording = compiled.wording;
+		this.sources = compiled.sources;
 		this.scenarios = compiled.scenarios;
 		this.scenarioCoverage = Map.copyOf(scenarioCoverage);
 	}
@@ -101,6 +106,11 @@ public final class RuleBase {
 
 	public List<Scenario> scenarios() {
 		return this.scenarios;
+	}
+
+	/** The titles of the documents this rule base's rules cite, and what the clinical pack is. */
+	public SourceTable sources() {
+		return this.sources;
 	}
 
 	/** The words for a rule in the given language, falling back to the default language. */

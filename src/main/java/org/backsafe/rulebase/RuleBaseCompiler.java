@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -42,8 +43,9 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles a snapshot of rule files into a {@link RuleBase}, or rejects it with every problem found:
  * compile errors with file and line, rules without an {@code @id} or {@code @source}, duplicate ids,
- * rules without wording in every language, and malformed scenario files. It does not run the
- * scenarios or the invariants: that is the {@link RuleBaseGate}'s job.
+ * rules without wording in every language, sources citing a document with no title in
+ * {@code sources.properties}, and malformed scenario files. It does not run the scenarios or the
+ * invariants: that is the {@link RuleBaseGate}'s job.
  */
 public final class RuleBaseCompiler {
 
@@ -86,12 +88,13 @@ public final class RuleBaseCompiler {
 		KieBase kieBase = problems.isEmpty() ? build(ruleTexts, problems) : null;
 		List<RuleDescription> rules = kieBase == null ? List.of() : describe(kieBase, ruleTexts, problems);
 		Map<String, Map<String, String>> wording = readWording(files, rules, problems);
+		SourceTable sources = readSources(files, rules, problems);
 		List<Scenario> scenarios = readScenarios(files, problems);
 
 		if (!problems.isEmpty()) {
 			throw new RuleBaseRejected(problems);
 		}
-		return new RuleBase(kieBase, files, rules, wording, scenarios);
+		return new RuleBase(kieBase, files, rules, wording, sources, scenarios);
 	}
 
 	private static KieBase build(Map<String, RuleText> ruleTexts, List<RuleProblem> problems) {
@@ -316,6 +319,48 @@ public final class RuleBaseCompiler {
 			wording.put(language, texts);
 		}
 		return wording;
+	}
+
+	/**
+	 * The table of sources, in every language that has one, and a problem for each document a rule
+	 * cites without a title in it: pages show titles, so a citation without one cannot be shown.
+	 */
+	private static SourceTable readSources(RuleFiles files, List<RuleDescription> rules, List<RuleProblem> problems) {
+		Map<String, Map<String, String>> entries = new HashMap<>();
+		boolean readable = true;
+		for (String language : RuleBase.LANGUAGES) {
+			String name = language.equals(RuleBase.LANGUAGES.get(0)) ? SourceTable.FILE
+					: SourceTable.FILE.replace(".properties", "_" + language + ".properties");
+			if (!files.all().containsKey(name)) {
+				continue; // a language without its own table uses the default one
+			}
+			Properties properties = new Properties();
+			try {
+				properties.load(new StringReader(files.text(name)));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				problems.add(RuleProblem.of(Kind.CONTENT, name, "cannot be read: " + ex.getMessage()));
+				readable = readable && !name.equals(SourceTable.FILE);
+				continue;
+			}
+			Map<String, String> texts = new HashMap<>();
+			properties.stringPropertyNames().forEach((key) -> texts.put(key, properties.getProperty(key)));
+			entries.put(language, texts);
+		}
+		SourceTable sources = new SourceTable(entries);
+		if (!readable) {
+			return sources; // one problem for the table, not one for every rule that cites a document
+		}
+		for (RuleDescription rule : rules) {
+			for (String file : SourceTable.citedFiles(rule.source())) {
+				if (sources.title(file, Locale.forLanguageTag(RuleBase.LANGUAGES.get(0))).isEmpty()) {
+					problems.add(new RuleProblem(Kind.COMPILE, rule.file(), rule.line(), 0, "rule \"" + rule.name()
+							+ "\" (" + rule.id() + ") cites " + file + ", which has no title in " + SourceTable.FILE
+							+ "; add a line \"" + file + "=<the document's title>\""));
+				}
+			}
+		}
+		return sources;
 	}
 
 	private static List<Scenario> readScenarios(RuleFiles files, List<RuleProblem> problems) {

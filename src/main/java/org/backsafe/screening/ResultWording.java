@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.rulebase.RuleBase;
+import org.backsafe.rulebase.SourceTable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts results into words in the reader's language. A rule's words come from the wording files
  * beside the rules; the fold's own reasons and every label come from the application's message
- * bundles. {@code {0}} in a rule's words stands for the question the reason is about.
+ * bundles. {@code {0}} in a rule's words stands for the question the reason is about. Sources are
+ * worded by the table of sources beside the rules.
  */
 @Component
 public class ResultWording {
@@ -36,12 +38,7 @@ public class ResultWording {
 	 * before an edit was swapped in is not worded by the edit.
 	 */
 	public String reason(Reason reason, RuleBaseInfo ruleBase, Locale locale) {
-		Optional<RuleBase> source = (ruleBase != null) ? this.current.byVersion(ruleBase.version())
-				: Optional.empty();
-		if (source.isEmpty()) {
-			source = this.current.serving();
-		}
-		String text = source
+		String text = ruleBase(ruleBase)
 			.flatMap((rules) -> rules.wording(reason.rule(), locale))
 			.orElseGet(() -> this.messages.getMessage("reason." + reason.rule(), null,
 					this.messages.getMessage("reason.missing-wording", new Object[] { reason.rule() }, locale),
@@ -50,6 +47,25 @@ public class ResultWording {
 			text = text.replace("{0}", label("question." + reason.subject().name() + ".inline", locale));
 		}
 		return text;
+	}
+
+	/**
+	 * A reason's source as a person reads it: the documents' titles and section headings, never a
+	 * file name (see {@link SourceTable#words}), by the table of the rule base that gave it.
+	 */
+	public String source(Reason reason, RuleBaseInfo ruleBase, Locale locale) {
+		return sources(ruleBase).words(reason.source(), locale);
+	}
+
+	/** The table of sources of the rule base that gave a result (or of the serving one). */
+	public SourceTable sources(RuleBaseInfo ruleBase) {
+		return ruleBase(ruleBase).map(RuleBase::sources).orElse(SourceTable.EMPTY);
+	}
+
+	/** The rule base of that version if it is still known, or else the serving one. */
+	private Optional<RuleBase> ruleBase(RuleBaseInfo ruleBase) {
+		Optional<RuleBase> known = (ruleBase != null) ? this.current.byVersion(ruleBase.version()) : Optional.empty();
+		return known.isPresent() ? known : this.current.serving();
 	}
 
 	public String question(HealthQuestion question, Locale locale) {

@@ -11,6 +11,7 @@ import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.ResultWording;
+import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A stored screening in words for staff, in the staff member's language: every answer (questions
- * answered No included, so nothing has to be inferred) and the whole result, densely, as a table.
+ * answered No included, so nothing has to be inferred) and the whole result, densely, as a table;
+ * sources by title and heading, as the person saw them.
  */
 @Component
 class ScreeningDetails {
@@ -74,15 +76,20 @@ class ScreeningDetails {
 		List<TechniqueRow> techniques = result.techniques()
 			.stream()
 			.map((t) -> new TechniqueRow(this.wording.technique(t.technique(), locale), t.verdict().name(),
-					this.wording.verdict(t.verdict(), locale), t.professionalOnly(), lines(t.reasons(), locale),
-					lines(t.howTo(), locale)))
+					this.wording.verdict(t.verdict(), locale), t.professionalOnly(),
+					lines(t.reasons(), result.ruleBase(), locale), lines(t.howTo(), result.ruleBase(), locale)))
 			.toList();
 		return new Details(health, about, this.wording.summary(result.disposition(), locale),
-				lines(result.reasons(), locale), techniques, lines(result.advice(), locale), result.completed());
+				lines(result.reasons(), result.ruleBase(), locale), techniques,
+				lines(result.advice(), result.ruleBase(), locale), result.completed());
 	}
 
-	private List<Line> lines(List<Reason> reasons, Locale locale) {
-		return reasons.stream().map((r) -> new Line(this.wording.reason(r, locale), r.rule(), r.source())).toList();
+	/** Worded, sources included, by the rule base that screened, while it is still known. */
+	private List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, Locale locale) {
+		return reasons.stream()
+			.map((r) -> new Line(this.wording.reason(r, ruleBase, locale), r.rule(),
+					this.wording.source(r, ruleBase, locale)))
+			.toList();
 	}
 
 	private String labels(String prefix, Collection<? extends Enum<?>> codes, Locale locale) {

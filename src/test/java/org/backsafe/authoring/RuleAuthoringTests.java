@@ -179,7 +179,8 @@ class RuleAuthoringTests {
 				.containsEntry("codes", List.of("LONG_DAY_FATIGUE", "GENERAL_STIFFNESS", "PREVENTION"))
 				.containsEntry("techniques", List.of("SWEDISH"));
 			assertThat((List<?>) swedish.get("citations")).first().isEqualTo(Map.of("text",
-					"001_3749b9a02460a9d9.txt, 1. Swedish Massage – For Gentle, Overall Relaxation", "href",
+					"001_3749b9a02460a9d9.txt, 1. Swedish Massage – For Gentle, Overall Relaxation", "title",
+					"Massage Techniques for Relieving Back Pain", "href",
 					"/rules/sources/001_3749b9a02460a9d9.txt#1-swedish-massage-for-gentle-overall-relaxation"));
 			Map<String, Object> redFlag = rule("red-flag-saddle-numbness");
 			assertThat(redFlag).containsEntry("file", "clinical-pack-red-flags.drl")
@@ -199,14 +200,16 @@ class RuleAuthoringTests {
 			assertThat(page).contains("Rule catalogue")
 				.contains("id=\"rule-red-flag-saddle-numbness\"")
 				.contains("technique-indications.drl.csv:10")
-				.contains("href=\"/rules/sources/001_3749b9a02460a9d9.txt#when-to-avoid-massage\"");
+				.contains("href=\"/rules/sources/001_3749b9a02460a9d9.txt#when-to-avoid-massage\"")
+				.contains("(Massage Techniques for Relieving Back Pain)", "(The Art of Self-Massage: A Guide to Back Pain Relief)");
 			for (Map<String, Object> r : (List<Map<String, Object>>) json("/api/v1/rules").get("rules")) {
 				String row = "<tr id=\"rule-" + r.get("id") + "\"" + (Boolean.TRUE.equals(r.get("exercised")) ? ">"
 						: " class=\"unexercised\">");
 				assertThat(page).contains(row);
 			}
 			String source = get("/rules/sources/001_3749b9a02460a9d9.txt");
-			assertThat(source).contains("<h2 id=\"when-to-avoid-massage\">When to Avoid Massage</h2>");
+			assertThat(source).contains("<h1>Massage Techniques for Relieving Back Pain</h1>")
+				.contains("<h2 id=\"when-to-avoid-massage\">When to Avoid Massage</h2>");
 			assertThat(send("GET", "/rules/sources/000_e142765fd6634e76.txt", null).statusCode()).isEqualTo(404);
 			assertThat(send("GET", "/rules/sources/..%2Fsecret.txt", null).statusCode()).isBetween(400, 404);
 		}

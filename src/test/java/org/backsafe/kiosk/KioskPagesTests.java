@@ -142,6 +142,10 @@ class KioskPagesTests {
 			.getContentAsString();
 		// the handoff clears itself: 90 s in all, of which the last 30 are the warning
 		assertThat(page).contains("data-idle-seconds=\"60\"", "data-warning-seconds=\"30\"");
+		// the reasons are cited as a person reads them: by the documents' titles, never by file name
+		// (a doctor first cites 001_3749b9a02460a9d9.txt, "When to Avoid Massage")
+		assertThat(page).contains("Massage Techniques for Relieving Back Pain, &quot;When to Avoid Massage&quot;")
+			.doesNotContain(".txt");
 		java.util.regex.Matcher code = java.util.regex.Pattern.compile("id=\"kiosk-code\">([^<]+)<").matcher(page);
 		assertThat(code.find()).isTrue();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_screening WHERE reference_code = ?",

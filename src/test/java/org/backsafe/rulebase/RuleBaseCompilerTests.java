@@ -66,10 +66,36 @@ class RuleBaseCompilerTests {
 		}
 
 		@Test
+		void theTableOfSourcesWithTheRulesOfItsVersion() {
+			RuleBase ruleBase = goodFolder().write("cited.drl", RuleFolder.HEADER + """
+					rule "Cited: a rule that cites a document"
+						@id("cited")
+						@source("001_3749b9a02460a9d9.txt, Safety Tip; clinical pack: NICE NG59")
+					when
+						Pain()
+					then
+						insert(new Advice());
+					end
+					""")
+				.append("messages.properties", "cited=x\n")
+				.append("messages_es.properties", "cited=x\n")
+				.write("sources.properties", "001_3749b9a02460a9d9.txt=Massage Techniques for Relieving Back Pain\n"
+						+ "clinical-pack.description=Published guidance\n")
+				.write("sources_es.properties", "clinical-pack.description=Guías publicadas\n")
+				.compile();
+			assertThat(ruleBase.sources().words(ruleBase.rules().get(0).source(), Locale.ENGLISH))
+				.isEqualTo("Massage Techniques for Relieving Back Pain, \"Safety Tip\"; Clinical pack: NICE NG59");
+			assertThat(ruleBase.sources().clinicalPackDescription(Locale.forLanguageTag("es"))).hasValue("Guías publicadas");
+		}
+
+		@Test
 		void theRealRules() {
 			RuleBase ruleBase = RuleBaseCompiler.compile(RuleFiles.fromFolder(RuleFolder.REAL_RULES));
 			assertThat(ruleBase.rules()).hasSizeGreaterThan(40)
-				.allSatisfy((rule) -> assertThat(rule.source()).isNotBlank());
+				.allSatisfy((rule) -> assertThat(rule.source()).isNotBlank())
+				.allSatisfy((rule) -> assertThat(ruleBase.sources().words(rule.source(), Locale.ENGLISH))
+					.isNotBlank()
+					.doesNotContain(".txt"));
 			assertThat(ruleBase.scenarios()).isNotEmpty();
 		}
 
@@ -274,6 +300,48 @@ class RuleBaseCompilerTests {
 				assertThat(p.file()).isEqualTo("technique.drl");
 				assertThat(p.message()).contains("unknown technique REIKI");
 			});
+		}
+
+		@Test
+		void aSourceCitingADocumentWithNoTitleWithItsFileAndLine() {
+			List<RuleProblem> problems = problemsOf(goodFolder().write("cited.drl", RuleFolder.HEADER + """
+					rule "Cited: a rule that cites an unknown document"
+						@id("cited")
+						@source("001_3749b9a02460a9d9.txt, Safety Tip (as 002_0000000000000000.txt, Stretching also says)")
+					when
+						Pain()
+					then
+						insert(new Advice());
+					end
+					""")
+				.append("messages.properties", "cited=x\n")
+				.append("messages_es.properties", "cited=x\n")
+				.write("sources.properties", "001_3749b9a02460a9d9.txt=Massage Techniques for Relieving Back Pain\n"));
+			assertThat(problems).singleElement().satisfies((p) -> {
+				assertThat(p.kind()).isEqualTo(Kind.COMPILE);
+				assertThat(p.file()).isEqualTo("cited.drl");
+				assertThat(p.line()).isEqualTo(6);
+				assertThat(p.message()).contains("(cited) cites 002_0000000000000000.txt")
+					.contains("no title in sources.properties")
+					.contains("add a line \"002_0000000000000000.txt=");
+			});
+		}
+
+		@Test
+		void aSourceCitingADocumentWithNoTableAtAll() {
+			List<RuleProblem> problems = problemsOf(goodFolder().write("cited.drl", RuleFolder.HEADER + """
+					rule "Cited: a rule that cites a document"
+						@id("cited")
+						@source("000_e142765fd6634e76.txt, Heat Therapy")
+					when
+						Pain()
+					then
+						insert(new Advice());
+					end
+					""").append("messages.properties", "cited=x\n").append("messages_es.properties", "cited=x\n"));
+			assertThat(problems).singleElement()
+				.satisfies((p) -> assertThat(p.toString()).startsWith("[COMPILE] cited.drl:6: ")
+					.contains("cites 000_e142765fd6634e76.txt, which has no title"));
 		}
 
 		@Test

@@ -204,6 +204,20 @@ class StaffSecurityTests {
 		}
 
 		@Test
+		void aRecordNamesItsSourcesByTitleNeverByFileName() throws Exception {
+			KioskScreening screening = stored();
+			// stored as the rules wrote them: the file names stay in the record and the JSON API
+			assertThat(screening.result().toString()).contains("000_e142765fd6634e76.txt");
+			String page = mvc.perform(get("/staff/screenings/" + screening.getDisplayCode()).session(logIn()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).doesNotContain(".txt")
+				.contains("The Art of Self-Massage: A Guide to Back Pain Relief, &quot;Deep Tissue Massage&quot;");
+		}
+
+		@Test
 		void searchFindsByCodeTypedAnyWay() throws Exception {
 			KioskScreening screening = stored();
 			MockHttpSession session = logIn();

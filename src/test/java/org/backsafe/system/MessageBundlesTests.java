@@ -79,7 +79,7 @@ class MessageBundlesTests {
 		@Test
 		void theBundlesIncludeTheOnesThisCheckMustCover() throws IOException {
 			assertThat(bundles(MESSAGES)).containsKeys("engine", "web");
-			assertThat(bundles(RULES)).containsKey("messages");
+			assertThat(bundles(RULES)).containsKeys("messages", "sources");
 		}
 
 		@Test

@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.backsafe.rulebase.CurrentRuleBase;
+import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.Technique;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,8 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole app over HTTP on a random port, with the real rules folder: the README's example, each
- * kind of bad input of DESIGN section 8, the API description, and the health check.
+ * The whole app over HTTP on a random port, with the real rules folder: the README's example and
+ * the one of DESIGN section 8 as a version 1 client sends them, the results vocabulary version 2
+ * added, the vocabulary listing, each kind of bad input of DESIGN section 8, the API description,
+ * and the health check.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BacksafeHttpTests {
@@ -43,6 +49,29 @@ class BacksafeHttpTests {
 			       "pain": {"areas": ["LOWER_BACK"], "duration": "CHRONIC", "severity": 6, "worsening": false,
 			                "patterns": ["KNOTS", "GENERAL_STIFFNESS"]},
 			       "setting": "SELF", "equipment": ["FOAM_ROLLER"]}""";
+
+	/** The example request of DESIGN section 8, as a version 1 client sends it. */
+	static final String DESIGN_EXAMPLE = """
+			{
+			  "age": 52,
+			  "conditions": ["EPILEPSY"],
+			  "unsure": ["BLOOD_CLOTTING_DISORDER"],
+			  "pain": {"areas": ["LOWER_BACK"], "duration": "CHRONIC", "severity": 6, "worsening": false,
+			           "patterns": ["KNOTS", "GENERAL_STIFFNESS"]},
+			  "setting": "SELF",
+			  "equipment": ["FOAM_ROLLER"]
+			}""";
+
+	/** The fields of an answer in DESIGN section 8 (howTo came with the how-to advice, before version 2). */
+	static final List<String> ANSWER_FIELDS = List.of("disposition", "summary", "reasons", "techniques", "advice",
+			"ruleBase");
+
+	static final List<String> TECHNIQUE_FIELDS = List.of("technique", "name", "verdict", "professionalOnly", "reasons",
+			"howTo");
+
+	static final List<String> REASON_FIELDS = List.of("rule", "text", "source");
+
+	static final List<String> URGENT_FIELDS = List.of("urgentAction", "urgentActionText", "emergencyNumber");
 
 	static final String PAIN = """
 			"pain": {"areas": ["LOWER_BACK"], "duration": "CHRONIC", "severity": 6, "worsening": false}""";
@@ -79,9 +108,23 @@ class BacksafeHttpTests {
 		return post("application/json", BodyPublishers.ofString(body), headers);
 	}
 
-	HttpResponse<String> get(String path) throws Exception {
-		return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build(),
-				BodyHandlers.ofString(StandardCharsets.UTF_8));
+	HttpResponse<String> get(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return CLIENT.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** The answer to a screening that must succeed. */
+	JsonNode screened(String body, String... headers) throws Exception {
+		HttpResponse<String> response = postJson(body, headers);
+		assertThat(response.statusCode()).as(body + " gave " + response.body()).isEqualTo(200);
+		return json(response);
+	}
+
+	static String withConditions(String conditions) {
+		return "{\"age\": 40, \"conditions\": [" + conditions + "], " + PAIN + ", \"setting\": \"PROFESSIONAL\"}";
 	}
 
 	static JsonNode json(HttpResponse<String> response) {
@@ -168,6 +211,79 @@ class BacksafeHttpTests {
 					+ ", \"setting\": \"PROFESSIONAL\"}"));
 			assertThat(result.get("disposition").asString()).isEqualTo("URGENT_CARE");
 			result.get("techniques").forEach((t) -> assertThat(t.get("verdict").asString()).isEqualTo("AVOID"));
+			assertThat(result.get("urgentAction").asString()).isEqualTo("GO_TO_EMERGENCY_DEPARTMENT");
+			assertThat(result.get("urgentActionText").asString())
+				.isEqualTo("Go to an emergency department now. Do not drive yourself.");
+			assertThat(result.get("emergencyNumber").asString()).isEqualTo("112");
+		}
+
+		@Test
+		void chestPainMeansCallingTheEmergencyNumber() throws Exception {
+			JsonNode result = screened(withConditions("\"CHEST_PAIN_OR_BREATHLESSNESS\""));
+			assertThat(result.get("disposition").asString()).isEqualTo("URGENT_CARE");
+			assertThat(result.get("urgentAction").asString()).isEqualTo("CALL_EMERGENCY_NUMBER");
+			assertThat(result.get("urgentActionText").asString()).isEqualTo("Call 112 now. This is the emergency number.");
+			assertThat(result.get("emergencyNumber").asString()).isEqualTo("112");
+			JsonNode spanish = screened(withConditions("\"CHEST_PAIN_OR_BREATHLESSNESS\""), "Accept-Language", "es");
+			assertThat(spanish.get("urgentAction").asString()).isEqualTo("CALL_EMERGENCY_NUMBER");
+			assertThat(spanish.get("urgentActionText").asString()).isEqualTo("Llame ahora al 112. Es el número de emergencias.");
+		}
+
+		@Test
+		void aColdMeansWaitingUntilWell() throws Exception {
+			JsonNode result = screened(withConditions("\"COLD_OR_MINOR_ILLNESS\""));
+			assertThat(result.get("disposition").asString()).isEqualTo("WAIT_UNTIL_WELL");
+			assertThat(result.get("summary").asString()).isNotBlank().doesNotStartWith("disposition.");
+			assertThat(result.get("techniques")).hasSize(12)
+				.allSatisfy((t) -> assertThat(t.get("verdict").asString()).isEqualTo("AVOID"));
+			assertThat(result.propertyNames()).containsExactlyElementsOf(ANSWER_FIELDS);
+		}
+
+	}
+
+	/**
+	 * Version 1 clients keep working (DESIGN section 8): their requests, which hold no version 2 code,
+	 * get the same answer fields as before, with all twelve techniques.
+	 */
+	@Nested
+	class VersionOneClients {
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', textBlock = """
+				README          | PROCEED_WITH_CAUTION
+				DESIGN section 8 | SEE_DOCTOR
+				""")
+		void theExamplesGetTheSameShapeAsBefore(String example, String disposition) throws Exception {
+			String body = example.equals("README") ? README_EXAMPLE : DESIGN_EXAMPLE;
+			JsonNode result = screened(body);
+			assertThat(result.propertyNames()).containsExactlyElementsOf(ANSWER_FIELDS);
+			assertThat(result.get("disposition").asString()).isEqualTo(disposition);
+			assertThat(result.get("summary").asString()).isNotBlank();
+			assertThat(result.get("ruleBase").propertyNames()).containsExactly("version", "loadedAt");
+			JsonNode techniques = result.get("techniques");
+			assertThat(techniques).hasSize(Technique.values().length).hasSize(12);
+			for (int i = 0; i < techniques.size(); i++) {
+				JsonNode technique = techniques.get(i);
+				assertThat(technique.propertyNames()).containsExactlyElementsOf(TECHNIQUE_FIELDS);
+				assertThat(technique.get("technique").asString()).isEqualTo(Technique.values()[i].name());
+				assertThat(technique.get("professionalOnly").isBoolean()).isTrue();
+			}
+			List<JsonNode> reasons = new ArrayList<>();
+			result.get("reasons").forEach(reasons::add);
+			result.get("advice").forEach(reasons::add);
+			techniques.forEach((t) -> t.get("reasons").forEach(reasons::add));
+			assertThat(reasons).isNotEmpty()
+				.allSatisfy((r) -> assertThat(r.propertyNames()).containsExactlyElementsOf(REASON_FIELDS));
+		}
+
+		@Test
+		void theExampleOfDesignSectionEightIsScreenedAsBefore() throws Exception {
+			// Not sure about a clotting disorder counts as Yes: a doctor first, no technique offered.
+			JsonNode result = screened(DESIGN_EXAMPLE);
+			assertThat(result.get("techniques"))
+				.allSatisfy((t) -> assertThat(t.get("verdict").asString()).isEqualTo("AVOID"));
+			assertThat(result.get("techniques").get(Technique.DEEP_TISSUE.ordinal()).get("name").asString())
+				.isEqualTo("Deep tissue massage");
 		}
 
 	}
@@ -180,6 +296,22 @@ class BacksafeHttpTests {
 			JsonNode problem = problem(postJson(README_EXAMPLE.replace("\"KNOTS\"", "\"KNOTS\", \"ACHY\"")), 400);
 			assertThat(fields(problem)).containsExactly("pain.patterns[1]");
 			assertThat(problem.get("errors").get(0).get("message").asString()).contains("\"ACHY\" is not a known code");
+		}
+
+		@Test
+		void anUnknownHealthCodeListingTheVersionTwoCodes() throws Exception {
+			JsonNode problem = problem(postJson(withConditions("\"COLD\"")), 400);
+			assertThat(problem.get("type").asString()).isEqualTo("https://backsafe.org/problems/invalid-answers");
+			assertThat(fields(problem)).containsExactly("conditions[0]");
+			String message = problem.get("errors").get(0).get("message").asString();
+			assertThat(message).startsWith("\"COLD\" is not a known code");
+			for (HealthQuestion question : HealthQuestion.values()) {
+				assertThat(message).as("the known codes").contains(question.name());
+			}
+			JsonNode unsure = problem(postJson(README_EXAMPLE.replace("\"unsure\": []", "\"unsure\": [\"COLD\"]")), 400);
+			assertThat(fields(unsure)).containsExactly("unsure[0]");
+			assertThat(unsure.get("errors").get(0).get("message").asString()).contains("COLD_OR_MINOR_ILLNESS",
+					"CHEST_PAIN_OR_BREATHLESSNESS");
 		}
 
 		@Test
@@ -333,6 +465,32 @@ class BacksafeHttpTests {
 		}
 
 		@Test
+		void theOpenApiDescriptionKnowsVocabularyVersionTwo() throws Exception {
+			JsonNode api = json(get("/v3/api-docs"));
+			JsonNode answer = api.at("/components/schemas/ScreeningResponseJson/properties");
+			assertThat(answer.isMissingNode()).as(api.toString()).isFalse();
+			assertThat(answer.at("/disposition/enum").toString()).contains("WAIT_UNTIL_WELL", "URGENT_CARE", "SEE_DOCTOR",
+					"PROCEED_WITH_CAUTION", "PROCEED");
+			assertThat(answer.at("/disposition/description").asString()).contains("WAIT_UNTIL_WELL");
+			assertThat(answer.at("/urgentAction/enum").toString()).contains("GO_TO_EMERGENCY_DEPARTMENT",
+					"CALL_EMERGENCY_NUMBER");
+			assertThat(answer.at("/urgentAction/description").asString()).contains("URGENT_CARE");
+			assertThat(answer.propertyNames()).contains("urgentActionText", "emergencyNumber");
+			assertThat(api.at("/components/schemas/ScreeningResponseJson/required").toString())
+				.doesNotContain("urgentAction");
+			// The request lists every health code, version 2 ones too.
+			assertThat(api.at("/components/schemas/ScreeningRequest/properties/conditions/items/enum").toString())
+				.contains("SADDLE_NUMBNESS", "COLD_OR_MINOR_ILLNESS", "CHEST_PAIN_OR_BREATHLESSNESS");
+			JsonNode vocabulary = api.at("/paths/~1api~1v1~1vocabulary/get");
+			assertThat(vocabulary.isMissingNode()).as(api.toString()).isFalse();
+			assertThat(vocabulary.get("parameters").toString()).contains("\"lang\"", "Accept-Language");
+			assertThat(vocabulary.at("/responses/200/content/application~1json/schema/$ref").asString())
+				.endsWith("/Vocabulary");
+			assertThat(api.at("/components/schemas/Vocabulary/properties").propertyNames()).contains("version",
+					"healthQuestions", "dispositions", "urgentActions");
+		}
+
+		@Test
 		void theSwaggerUiLoads() throws Exception {
 			HttpResponse<String> page = CLIENT.send(
 					HttpRequest.newBuilder(uri("/swagger-ui.html")).timeout(Duration.ofSeconds(20)).GET().build(),
@@ -345,6 +503,88 @@ class BacksafeHttpTests {
 			HttpResponse<String> config = get("/v3/api-docs/swagger-config");
 			assertThat(config.statusCode()).isEqualTo(200);
 			assertThat(config.body()).contains("/v3/api-docs");
+		}
+
+	}
+
+	@Nested
+	class VocabularyListing {
+
+		JsonNode vocabulary(String... headers) throws Exception {
+			HttpResponse<String> response = get("/api/v1/vocabulary", headers);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/json"));
+			return json(response);
+		}
+
+		static List<String> codes(JsonNode list) {
+			List<String> codes = new ArrayList<>();
+			list.forEach((c) -> codes.add(c.get("code").asString()));
+			return codes;
+		}
+
+		@Test
+		void everyHealthCodeListedIsAcceptedAsYesAndAsNotSure() throws Exception {
+			JsonNode vocabulary = vocabulary();
+			assertThat(vocabulary.get("version").asInt()).isEqualTo(2);
+			List<String> questions = codes(vocabulary.get("healthQuestions"));
+			assertThat(questions).hasSize(HealthQuestion.values().length);
+			Set<String> dispositions = new TreeSet<>();
+			Set<String> verdicts = new TreeSet<>();
+			Set<String> urgentActions = new TreeSet<>();
+			for (String code : questions) {
+				for (String field : List.of("conditions", "unsure")) {
+					JsonNode result = screened("{\"age\": 40, \"" + field + "\": [\"" + code + "\"], " + PAIN
+							+ ", \"setting\": \"SELF\"}");
+					dispositions.add(result.get("disposition").asString());
+					result.get("techniques").forEach((t) -> verdicts.add(t.get("verdict").asString()));
+					if (result.has("urgentAction")) {
+						urgentActions.add(result.get("urgentAction").asString());
+					}
+				}
+			}
+			// What came back is in the vocabulary too, and the outputs version 2 added did come back.
+			assertThat(codes(vocabulary.get("dispositions"))).containsAll(dispositions);
+			assertThat(codes(vocabulary.get("verdicts"))).containsAll(verdicts);
+			assertThat(codes(vocabulary.get("urgentActions"))).containsAll(urgentActions);
+			assertThat(dispositions).contains("URGENT_CARE", "SEE_DOCTOR", "WAIT_UNTIL_WELL", "PROCEED_WITH_CAUTION");
+			assertThat(urgentActions).containsExactlyInAnyOrder("GO_TO_EMERGENCY_DEPARTMENT", "CALL_EMERGENCY_NUMBER");
+		}
+
+		@Test
+		void everyOtherCodeListedIsAcceptedInItsField() throws Exception {
+			JsonNode vocabulary = vocabulary();
+			for (String pattern : codes(vocabulary.get("painPatterns"))) {
+				screened(README_EXAMPLE.replace("\"KNOTS\", \"GENERAL_STIFFNESS\"", "\"" + pattern + "\""));
+			}
+			for (String area : codes(vocabulary.get("painAreas"))) {
+				screened(README_EXAMPLE.replace("\"LOWER_BACK\"", "\"" + area + "\""));
+			}
+			for (String duration : codes(vocabulary.get("durations"))) {
+				screened(README_EXAMPLE.replace("\"CHRONIC\"", "\"" + duration + "\""));
+			}
+			for (String setting : codes(vocabulary.get("settings"))) {
+				screened(README_EXAMPLE.replace("\"SELF\"", "\"" + setting + "\""));
+			}
+			for (String equipment : codes(vocabulary.get("equipment"))) {
+				screened(README_EXAMPLE.replace("\"FOAM_ROLLER\"", "\"" + equipment + "\""));
+			}
+			assertThat(codes(vocabulary.get("techniques"))).containsExactlyElementsOf(
+					Stream.of(Technique.values()).map(Technique::name).toList());
+		}
+
+		@Test
+		void inSpanishByHeaderOrParameter() throws Exception {
+			JsonNode english = vocabulary();
+			JsonNode byHeader = vocabulary("Accept-Language", "es");
+			JsonNode byParameter = json(get("/api/v1/vocabulary?lang=es"));
+			assertThat(byHeader.get("language").asString()).isEqualTo("es");
+			assertThat(byParameter.get("language").asString()).isEqualTo("es");
+			assertThat(byHeader.at("/healthQuestions/0/text").asString())
+				.isNotEqualTo(english.at("/healthQuestions/0/text").asString());
+			assertThat(byParameter.get("healthQuestions")).isEqualTo(byHeader.get("healthQuestions"));
+			assertThat(json(get("/api/v1/vocabulary?lang=xx")).get("language").asString()).isEqualTo("en");
 		}
 
 	}

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.backsafe.screening.Equipment;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.PainArea;
+import org.backsafe.screening.PainPattern;
 
 /**
  * The request body of {@code POST /api/v1/screenings}, as sent. Codes are kept as text and checked
@@ -20,12 +25,14 @@ public class ScreeningRequestJson {
 			example = "52")
 	public Integer age;
 
-	@Schema(description = "Health questions answered Yes (warning signs and conditions)",
-			example = "[\"EPILEPSY\"]")
+	@ArraySchema(schema = @Schema(implementation = HealthQuestion.class),
+			arraySchema = @Schema(description = "Health questions answered Yes (warning signs and conditions);"
+					+ " GET /api/v1/vocabulary lists and words them", example = "[\"EPILEPSY\"]"))
 	public List<String> conditions;
 
-	@Schema(description = "Health questions answered Not sure: they count as Yes for safety",
-			example = "[\"BLOOD_CLOTTING_DISORDER\"]")
+	@ArraySchema(schema = @Schema(implementation = HealthQuestion.class),
+			arraySchema = @Schema(description = "Health questions answered Not sure: they count as Yes for safety",
+					example = "[\"BLOOD_CLOTTING_DISORDER\"]"))
 	public List<String> unsure;
 
 	@Schema(requiredMode = Schema.RequiredMode.REQUIRED)
@@ -35,7 +42,8 @@ public class ScreeningRequestJson {
 			requiredMode = Schema.RequiredMode.REQUIRED, example = "SELF")
 	public String setting;
 
-	@Schema(description = "What the person has at hand", example = "[\"FOAM_ROLLER\"]")
+	@ArraySchema(schema = @Schema(implementation = Equipment.class),
+			arraySchema = @Schema(description = "What the person has at hand", example = "[\"FOAM_ROLLER\"]"))
 	public List<String> equipment;
 
 	@Schema(hidden = true)
@@ -49,8 +57,9 @@ public class ScreeningRequestJson {
 	@Schema(name = "Pain", description = "The back pain")
 	public static class PainJson {
 
-		@Schema(description = "Where it hurts", requiredMode = Schema.RequiredMode.REQUIRED,
-				example = "[\"LOWER_BACK\"]")
+		@ArraySchema(schema = @Schema(implementation = PainArea.class), arraySchema = @Schema(
+				description = "Where it hurts", requiredMode = Schema.RequiredMode.REQUIRED,
+				example = "[\"LOWER_BACK\"]"))
 		public List<String> areas;
 
 		@Schema(description = "ACUTE: under 6 weeks; SUBACUTE: 6 to 12 weeks; CHRONIC: over 12 weeks",
@@ -66,7 +75,8 @@ public class ScreeningRequestJson {
 				example = "false")
 		public Boolean worsening;
 
-		@Schema(description = "What the pain is like", example = "[\"KNOTS\", \"GENERAL_STIFFNESS\"]")
+		@ArraySchema(schema = @Schema(implementation = PainPattern.class), arraySchema = @Schema(
+				description = "What the pain is like", example = "[\"KNOTS\", \"GENERAL_STIFFNESS\"]"))
 		public List<String> patterns;
 
 		@Schema(hidden = true)

@@ -24,9 +24,12 @@ public class ResultWording {
 
 	private final CurrentRuleBase current;
 
-	public ResultWording(MessageSource messages, CurrentRuleBase current) {
+	private final EmergencyNumber emergencyNumber;
+
+	public ResultWording(MessageSource messages, CurrentRuleBase current, EmergencyNumber emergencyNumber) {
 		this.messages = messages;
 		this.current = current;
+		this.emergencyNumber = emergencyNumber;
 	}
 
 	public String reason(Reason reason, Locale locale) {
@@ -74,6 +77,16 @@ public class ResultWording {
 
 	public String technique(Technique technique, Locale locale) {
 		return label("technique." + technique.name(), locale);
+	}
+
+	/** What to do now, with this installation's emergency number where the action is to call it. */
+	public String urgentAction(UrgentAction action, Locale locale) {
+		return this.messages.getMessage("urgentAction." + action.name(),
+				new Object[] { this.emergencyNumber.emergencyNumber() }, "urgentAction." + action.name(), locale);
+	}
+
+	public EmergencyNumber emergencyNumber() {
+		return this.emergencyNumber;
 	}
 
 	public String summary(Disposition disposition, Locale locale) {

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.screening.Disposition;
+import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainPattern;
@@ -20,6 +21,7 @@ import org.backsafe.screening.ScreeningService;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.Triage;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -56,8 +59,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * how a result is put into JSON, and how bad input is refused before the service is asked. (The
  * slice has no security; the whole-app test checks the API is open and exempt from CSRF.)
  */
-@WebMvcTest(ScreeningApiController.class)
-@Import({ ResultWording.class, StrictJson.class })
+@WebMvcTest(controllers = ScreeningApiController.class, properties = "backsafe.emergency-number=999")
+@Import({ ScreeningResponseWriter.class, ApiVocabulary.class, ResultWording.class, StrictJson.class })
+@EnableConfigurationProperties(EmergencyNumber.class)
 class ScreeningApiControllerTests {
 
 	static final String README_EXAMPLE = """
@@ -94,6 +98,17 @@ class ScreeningApiControllerTests {
 		}).toList();
 		return new ScreeningResult(Disposition.PROCEED_WITH_CAUTION, null, List.of(restricted), techniques,
 				List.of(new Reason("warm-up-first", "001, Tips", null)), RULE_BASE, true, Set.of("a-rule"));
+	}
+
+	/** A result that withholds every technique, as the fold gives it at this level. */
+	static ScreeningResult withholdingResult(Disposition disposition, UrgentAction urgentAction, String reason) {
+		List<TechniqueVerdict> techniques = Stream.of(Technique.values())
+			.map((t) -> new TechniqueVerdict(t, Verdict.AVOID, false,
+					List.of(new Reason(reason, Triage.SAFETY_DESIGN_SOURCE, null)), List.of()))
+			.toList();
+		return new ScreeningResult(disposition, urgentAction,
+				List.of(new Reason("a-referral", "clinical pack", null)), techniques, List.of(), RULE_BASE, true,
+				Set.of("a-referral"));
 	}
 
 	ResultActions postJson(String body) throws Exception {
@@ -157,6 +172,53 @@ class ScreeningApiControllerTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.summary").value("Puede darse un masaje, pero evite o cambie algunas técnicas."))
 				.andExpect(jsonPath("$.techniques[0].name").value("Masaje sueco"));
+		}
+
+		@Test
+		void noUrgentFieldsUnlessUrgent() throws Exception {
+			postJson(README_EXAMPLE).andExpect(status().isOk())
+				.andExpect(jsonPath("$.urgentAction").doesNotExist())
+				.andExpect(jsonPath("$.urgentActionText").doesNotExist())
+				.andExpect(jsonPath("$.emergencyNumber").doesNotExist());
+		}
+
+		@Test
+		void anUrgentResultSaysWhatToDoNowWithTheConfiguredNumber() throws Exception {
+			given(ScreeningApiControllerTests.this.screenings.screen(any())).willReturn(withholdingResult(
+					Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER, Triage.NO_TECHNIQUE_URGENT));
+			postJson(README_EXAMPLE).andExpect(status().isOk())
+				.andExpect(jsonPath("$.disposition").value("URGENT_CARE"))
+				.andExpect(jsonPath("$.urgentAction").value("CALL_EMERGENCY_NUMBER"))
+				.andExpect(jsonPath("$.urgentActionText").value("Call 999 now. This is the emergency number."))
+				.andExpect(jsonPath("$.emergencyNumber").value("999"))
+				.andExpect(jsonPath("$.summary").value("Get medical care now. Do not have a massage."))
+				.andExpect(jsonPath("$.techniques", hasSize(12)));
+		}
+
+		@Test
+		void anUrgentResultInSpanish() throws Exception {
+			given(ScreeningApiControllerTests.this.screenings.screen(any())).willReturn(withholdingResult(
+					Disposition.URGENT_CARE, UrgentAction.GO_TO_EMERGENCY_DEPARTMENT, Triage.NO_TECHNIQUE_URGENT));
+			ScreeningApiControllerTests.this.mvc
+				.perform(post(ScreeningApiController.PATH).contentType(MediaType.APPLICATION_JSON)
+					.header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+					.content(README_EXAMPLE))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.urgentAction").value("GO_TO_EMERGENCY_DEPARTMENT"))
+				.andExpect(jsonPath("$.urgentActionText").value("Vaya ahora a urgencias. No conduzca usted."))
+				.andExpect(jsonPath("$.emergencyNumber").value("999"));
+		}
+
+		@Test
+		void waitUntilWellFlowsThroughLikeTheOtherLevels() throws Exception {
+			given(ScreeningApiControllerTests.this.screenings.screen(any())).willReturn(
+					withholdingResult(Disposition.WAIT_UNTIL_WELL, null, Triage.NO_TECHNIQUE_UNTIL_WELL));
+			postJson(README_EXAMPLE).andExpect(status().isOk())
+				.andExpect(jsonPath("$.disposition").value("WAIT_UNTIL_WELL"))
+				.andExpect(jsonPath("$.summary").value("Not today: wait until you are well. No massage until then."))
+				.andExpect(jsonPath("$.techniques[?(@.verdict != 'AVOID')]", hasSize(0)))
+				.andExpect(jsonPath("$.techniques[0].reasons[0].text").value("Not today. Wait until you are well again."))
+				.andExpect(jsonPath("$.urgentAction").doesNotExist());
 		}
 
 		@Test

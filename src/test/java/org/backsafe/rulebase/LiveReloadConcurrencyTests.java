@@ -26,6 +26,7 @@ import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
+import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.ResultWording;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
@@ -108,7 +109,7 @@ class LiveReloadConcurrencyTests {
 		Map<String, Integer> served = new ConcurrentHashMap<>();
 		served.put(current.serving().orElseThrow().version(), 0);
 		ScreeningService screenings = new ScreeningService(current);
-		ResultWording words = new ResultWording(new StaticMessageSource(), current);
+		ResultWording words = new ResultWording(new StaticMessageSource(), current, new EmergencyNumber("112"));
 
 		ScreeningRequest everyday = new ScreeningRequest(40, Map.of(), new PainProfile(EnumSet.of(PainArea.LOWER_BACK),
 				PainDuration.CHRONIC, 4, false, EnumSet.of(PainPattern.KNOTS)), Setting.SELF,

@@ -3,10 +3,12 @@ package org.backsafe.rulebase;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.Equipment;
@@ -25,23 +27,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The safety invariants on generated answer sets: any subset of the health questions, each answered
- * yes or not sure, any pain profile, any age from 0 to 120, either setting, any equipment. Each try
- * also adds one more answer, to check that one more yes never lowers the outcome and that not sure
- * is at least as cautious as yes. The checks are {@link InvariantOracle}'s.
+ * The safety invariants on generated answer sets: any subset of the 37 health questions of version 2,
+ * each answered yes or not sure, any pain profile with a score from 0 to 10, any age from 0 to 120,
+ * either setting, any equipment. Each try also adds one more answer, to check that one more yes never
+ * lowers the outcome and that not sure is at least as cautious as yes. The checks are
+ * {@link InvariantOracle}'s.
+ * <p>
+ * One set in three draws from every question; the others from the answers that still allow some
+ * massage (so that most sets reach the techniques' verdicts), with a cold now and then (so that
+ * WAIT_UNTIL_WELL is reached often, not by luck). One age in four is taken from both sides of the
+ * thresholds of DESIGN section 3 (15 and 16, 19 and 20, 49 and 50) or the ends of the range; the
+ * rest are uniform from 0 to 120. The test fails if a code, an age threshold, a pain score or a
+ * level of care was never drawn or reached.
  * <p>
  * The generator is seeded, so a failure can be replayed: it names its seed, and
- * {@code -Dbacksafe.seed=N} runs that seed again. A failing set is shrunk, answer by answer, to
- * the smallest one that still fails.
+ * {@code -Dbacksafe.seed=N} runs that seed again. A failing set is shrunk, one answer, pattern, area
+ * or piece of equipment at a time, to the smallest one that still fails.
  */
 class GeneratedAnswerSetsTests {
 
 	static final int TRIES = 10_000;
 
-	/** The answers that allow some massage, so that most sets reach the techniques' verdicts. */
-	static final Set<HealthQuestion> ALLOWING_MASSAGE = EnumSet.of(HealthQuestion.OSTEOPOROSIS, HealthQuestion.EPILEPSY,
-			HealthQuestion.SENSITIVE_SKIN, HealthQuestion.SKIN_DISORDER, HealthQuestion.INFLAMED_OR_INJURED_AREA,
-			HealthQuestion.SCIATICA_OR_PINCHED_NERVE);
+	/**
+	 * The answers that allow some massage, so that most sets reach the techniques' verdicts: every
+	 * question that is not a red flag, a reason to see a doctor first or a passing illness (by the
+	 * design's lists, in {@link InvariantOracle}). A small fall is among them: below 50 and without
+	 * fragile bones it changes nothing.
+	 */
+	static final Set<HealthQuestion> ALLOWING_MASSAGE = allowingMassage();
+
+	/** Both sides of each age threshold of DESIGN section 3, and the ends of the range. */
+	static final List<Integer> THRESHOLD_AGES = List.of(0, 15, 16, 19, 20, 49, 50, ScreeningRequest.MAX_AGE);
 
 	private final InvariantOracle oracle = new InvariantOracle(RealRules.ruleBase());
 
@@ -54,9 +70,16 @@ class GeneratedAnswerSetsTests {
 		long seed = Long.getLong("backsafe.seed", 20261122L);
 		SplittableRandom random = new SplittableRandom(seed);
 		Map<Disposition, Integer> dispositions = new EnumMap<>(Disposition.class);
+		Set<HealthQuestion> drawnYes = EnumSet.noneOf(HealthQuestion.class);
+		Set<HealthQuestion> drawnUnsure = EnumSet.noneOf(HealthQuestion.class);
+		TreeSet<Integer> ages = new TreeSet<>();
+		Set<Integer> severities = new TreeSet<>();
 		for (int i = 0; i < TRIES; i++) {
 			ScreeningRequest request = answerSet(random);
 			HealthQuestion question = pick(random, HealthQuestion.values());
+			request.answers().forEach((q, r) -> (r == Response.YES ? drawnYes : drawnUnsure).add(q));
+			ages.add(request.age());
+			severities.add(request.pain().severity());
 			List<String> broken = check(request, question);
 			if (!broken.isEmpty()) {
 				ScreeningRequest smallest = shrink(request, question);
@@ -66,10 +89,18 @@ class GeneratedAnswerSetsTests {
 			}
 			dispositions.merge(RealRules.screen(request).disposition(), 1, Integer::sum);
 		}
-		// A generator stuck at one outcome would prove little: every level must be reached.
-		assertThat(dispositions).as("dispositions reached").containsOnlyKeys(Disposition.values());
 		System.out.printf("Generated answer sets: %,d tried (seed %d), %,d screenings checked, %,d monotonicity"
-				+ " comparisons; dispositions %s%n", TRIES, seed, this.screenings, this.comparisons, dispositions);
+				+ " comparisons; %d ages from %d to %d, pain scores %s; dispositions %s%n", TRIES, seed,
+				this.screenings, this.comparisons, ages.size(), ages.first(),
+				ages.last(), severities, dispositions);
+		// A generator stuck at one outcome, or blind to part of the vocabulary, would prove little.
+		assertThat(dispositions).as("dispositions reached").containsOnlyKeys(Disposition.values());
+		assertThat(dispositions.get(Disposition.WAIT_UNTIL_WELL)).as("sets ending at WAIT_UNTIL_WELL")
+			.isGreaterThanOrEqualTo(TRIES / 100);
+		assertThat(drawnYes).as("questions drawn as yes").containsExactlyInAnyOrder(HealthQuestion.values());
+		assertThat(drawnUnsure).as("questions drawn as not sure").containsExactlyInAnyOrder(HealthQuestion.values());
+		assertThat(ages).as("ages drawn").containsAll(THRESHOLD_AGES).hasSizeGreaterThan(100);
+		assertThat(severities).as("pain scores drawn").hasSize(PainProfile.MAX_SEVERITY + 1);
 	}
 
 	/** Every broken invariant for this answer set and for it with one more answer to the question. */
@@ -104,18 +135,17 @@ class GeneratedAnswerSetsTests {
 		return result;
 	}
 
-	/** Drops answers one at a time while the set still fails, so the report shows what matters. */
+	/**
+	 * Drops answers, then patterns, areas and equipment, one at a time while the set still fails, so
+	 * the report shows what matters. The age, the pain score and the duration are kept: a threshold
+	 * may be what the failure is about.
+	 */
 	private ScreeningRequest shrink(ScreeningRequest failing, HealthQuestion question) {
 		ScreeningRequest smallest = failing;
 		boolean smaller = true;
 		while (smaller) {
 			smaller = false;
-			for (HealthQuestion answered : smallest.answers().keySet()) {
-				Map<HealthQuestion, Response> fewer = new EnumMap<>(HealthQuestion.class);
-				fewer.putAll(smallest.answers());
-				fewer.remove(answered);
-				ScreeningRequest candidate = new ScreeningRequest(smallest.age(), fewer, smallest.pain(),
-						smallest.setting(), smallest.equipment());
+			for (ScreeningRequest candidate : oneSmaller(smallest)) {
 				if (!check(candidate, question).isEmpty()) {
 					smallest = candidate;
 					smaller = true;
@@ -126,17 +156,66 @@ class GeneratedAnswerSetsTests {
 		return smallest;
 	}
 
+	/** Every answer set with one answer, pattern, area or piece of equipment fewer. */
+	private static List<ScreeningRequest> oneSmaller(ScreeningRequest request) {
+		List<ScreeningRequest> candidates = new ArrayList<>();
+		PainProfile pain = request.pain();
+		for (HealthQuestion answered : request.answers().keySet()) {
+			Map<HealthQuestion, Response> fewer = new EnumMap<>(HealthQuestion.class);
+			fewer.putAll(request.answers());
+			fewer.remove(answered);
+			candidates.add(new ScreeningRequest(request.age(), fewer, pain, request.setting(), request.equipment()));
+		}
+		for (PainPattern pattern : pain.patterns()) {
+			candidates.add(withPain(request, new PainProfile(pain.areas(), pain.duration(), pain.severity(),
+					pain.worsening(), without(pain.patterns(), pattern))));
+		}
+		for (PainArea area : pain.areas()) {
+			candidates.add(withPain(request, new PainProfile(without(pain.areas(), area), pain.duration(),
+					pain.severity(), pain.worsening(), pain.patterns())));
+		}
+		for (Equipment item : request.equipment()) {
+			candidates.add(new ScreeningRequest(request.age(), request.answers(), pain, request.setting(),
+					without(request.equipment(), item)));
+		}
+		return candidates;
+	}
+
+	private static ScreeningRequest withPain(ScreeningRequest request, PainProfile pain) {
+		return new ScreeningRequest(request.age(), request.answers(), pain, request.setting(), request.equipment());
+	}
+
+	private static <E> Set<E> without(Set<E> set, E item) {
+		Set<E> fewer = new HashSet<>(set);
+		fewer.remove(item);
+		return fewer;
+	}
+
+	private static Set<HealthQuestion> allowingMassage() {
+		Set<HealthQuestion> allowing = EnumSet.allOf(HealthQuestion.class);
+		allowing.removeAll(InvariantOracle.RED_FLAGS);
+		allowing.removeAll(InvariantOracle.NO_MASSAGE_BEFORE_DOCTOR);
+		allowing.removeAll(InvariantOracle.NO_MASSAGE_TODAY);
+		return allowing;
+	}
+
 	private static ScreeningRequest answerSet(SplittableRandom random) {
-		// One set in three draws from every question, the rest from those that still allow massage.
-		HealthQuestion[] pool = random.nextInt(3) == 0 ? HealthQuestion.values()
-				: ALLOWING_MASSAGE.toArray(HealthQuestion[]::new);
+		// One set in three draws from every question, the rest from those that still allow massage,
+		// one of those in six with a passing illness as well.
+		boolean everyQuestion = random.nextInt(3) == 0;
+		HealthQuestion[] pool = everyQuestion ? HealthQuestion.values() : ALLOWING_MASSAGE.toArray(HealthQuestion[]::new);
 		Map<HealthQuestion, Response> answers = new EnumMap<>(HealthQuestion.class);
 		int count = random.nextInt(pool.length + 1);
 		for (int i = 0; i < count; i++) {
 			answers.put(pick(random, pool), pick(random, Response.values()));
 		}
-		// Every age is tried, adults more often: under 20 always means a doctor first.
-		int age = random.nextInt(5) == 0 ? random.nextInt(20) : 20 + random.nextInt(ScreeningRequest.MAX_AGE - 19);
+		if (!everyQuestion && random.nextInt(6) == 0) {
+			answers.put(pick(random, InvariantOracle.NO_MASSAGE_TODAY.toArray(HealthQuestion[]::new)),
+					pick(random, Response.values()));
+		}
+		// Every age from 0 to 120; one in four from both sides of a threshold or the ends of the range.
+		int age = random.nextInt(4) == 0 ? THRESHOLD_AGES.get(random.nextInt(THRESHOLD_AGES.size()))
+				: random.nextInt(ScreeningRequest.MAX_AGE + 1);
 		PainProfile pain = new PainProfile(subset(random, PainArea.class), pick(random, PainDuration.values()),
 				random.nextInt(PainProfile.MAX_SEVERITY + 1), random.nextInt(8) == 0,
 				subset(random, PainPattern.class));

@@ -1,6 +1,7 @@
 package org.backsafe.rulebase;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -9,16 +10,19 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.Triage;
 import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 
@@ -29,16 +33,22 @@ import static org.backsafe.screening.HealthQuestion.BOTH_LEGS_AFFECTED;
 import static org.backsafe.screening.HealthQuestion.CANCER;
 import static org.backsafe.screening.HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS;
 import static org.backsafe.screening.HealthQuestion.COLD_OR_MINOR_ILLNESS;
+import static org.backsafe.screening.HealthQuestion.DIZZINESS_OR_FAINTING;
 import static org.backsafe.screening.HealthQuestion.DOCTOR_SAID_SUPERVISED_ONLY;
 import static org.backsafe.screening.HealthQuestion.EPILEPSY;
 import static org.backsafe.screening.HealthQuestion.FEVER_OR_CONTAGIOUS_ILLNESS;
+import static org.backsafe.screening.HealthQuestion.HEART_CONDITION_OR_HIGH_BLOOD_PRESSURE;
 import static org.backsafe.screening.HealthQuestion.INFECTION_RISK;
 import static org.backsafe.screening.HealthQuestion.INFLAMED_OR_INJURED_AREA;
 import static org.backsafe.screening.HealthQuestion.LEG_CLOT_SIGNS;
+import static org.backsafe.screening.HealthQuestion.LONG_TERM_STEROIDS;
 import static org.backsafe.screening.HealthQuestion.MAJOR_TRAUMA;
 import static org.backsafe.screening.HealthQuestion.NECK_WARNING_SIGNS;
 import static org.backsafe.screening.HealthQuestion.NIGHT_OR_REST_PAIN;
+import static org.backsafe.screening.HealthQuestion.OIL_OR_LOTION_ALLERGY;
 import static org.backsafe.screening.HealthQuestion.OPEN_WOUND_OR_SKIN_INFECTION;
+import static org.backsafe.screening.HealthQuestion.OSTEOPOROSIS;
+import static org.backsafe.screening.HealthQuestion.PAIN_AFTER_MINOR_FALL;
 import static org.backsafe.screening.HealthQuestion.PREGNANCY;
 import static org.backsafe.screening.HealthQuestion.PROGRESSIVE_LEG_WEAKNESS;
 import static org.backsafe.screening.HealthQuestion.RECENT_FRACTURE;
@@ -49,6 +59,7 @@ import static org.backsafe.screening.HealthQuestion.SENSITIVE_SKIN;
 import static org.backsafe.screening.HealthQuestion.SERIOUS_INJURY;
 import static org.backsafe.screening.HealthQuestion.SEVERE_OSTEOPOROSIS;
 import static org.backsafe.screening.HealthQuestion.SKIN_DISORDER;
+import static org.backsafe.screening.HealthQuestion.SPINAL_SURGERY_OR_IMPLANT;
 import static org.backsafe.screening.HealthQuestion.SUDDEN_SEVERE_PAIN;
 import static org.backsafe.screening.HealthQuestion.UNEXPLAINED_WEIGHT_LOSS;
 
@@ -56,6 +67,12 @@ import static org.backsafe.screening.HealthQuestion.UNEXPLAINED_WEIGHT_LOSS;
  * The safety invariants of DESIGN section 4, written a second time, from the design and not from
  * {@link SafetyInvariants}, so that a mistake there cannot hide a broken rule base here. Each method
  * returns what is broken, one sentence each, empty when all holds.
+ * <p>
+ * Besides the ten invariants, it checks the outcomes DESIGN section 3 gives the version 2 answers
+ * and the rules that read an answer with a number (age, a small fall, a pain score), each as a
+ * lower bound: "at least SEE_DOCTOR", "at least MODIFY", "AVOID". A rule base may be more cautious
+ * than these, never less. Thresholds and code lists are copied from the design's words, not from
+ * the rules.
  */
 public final class InvariantOracle {
 
@@ -86,6 +103,59 @@ public final class InvariantOracle {
 	/** Invariant 4: 000 "Deep Tissue Massage". */
 	static final Set<HealthQuestion> NO_DEEP_TISSUE = EnumSet.of(SENSITIVE_SKIN, SKIN_DISORDER, CANCER, EPILEPSY);
 
+	/** Section 3: a small fall matters at this age or over, or with one of {@link #FRAGILE_BONES}. */
+	static final int MINOR_FALL_AGE = 50;
+
+	/** Section 3: osteoporosis of any degree and long-term steroids, for a small fall. */
+	static final Set<HealthQuestion> FRAGILE_BONES = EnumSet.of(OSTEOPOROSIS, SEVERE_OSTEOPOROSIS, LONG_TERM_STEROIDS);
+
+	/** Section 3: under this age, a doctor first. */
+	static final int CHILD_UNDER = 16;
+
+	/** Section 3: from {@link #CHILD_UNDER} to under this age, a doctor first when the pain has lasted 6 weeks or more. */
+	static final int YOUNG_PERSON_UNDER = 20;
+
+	/** Section 3 and invariant 10: severe pain from this score up. */
+	static final int SEVERE_PAIN = 7;
+
+	/** Section 3: the bleeding risk, which besides the referral restricts firm pressure and rolling on each card. */
+	static final Set<HealthQuestion> BLEEDING_RISK = EnumSet.of(BLOOD_CLOTTING_DISORDER, ANTICOAGULANT_MEDICATION);
+
+	/** Section 3, the version 2 table, and the epilepsy change: techniques that must be at least MODIFY. */
+	static final Map<HealthQuestion, Set<Technique>> AT_LEAST_MODIFY = new EnumMap<>(HealthQuestion.class);
+
+	/** Section 3: techniques that must be AVOID (beyond invariants 4 and 5). */
+	static final Map<HealthQuestion, Set<Technique>> MUST_AVOID = new EnumMap<>(HealthQuestion.class);
+
+	static {
+		Set<Technique> rolling = EnumSet.of(Technique.FOAM_ROLLING, Technique.MASSAGE_BALL, Technique.TENNIS_BALL);
+		Set<Technique> heat = EnumSet.of(Technique.HEAT_THERAPY, Technique.HOT_STONE);
+		// "pressure and rolling techniques MODIFY (light pressure, check the skin)"
+		AT_LEAST_MODIFY.put(REDUCED_SENSATION, FIRM_OR_ROLLING);
+		// "as OSTEOPOROSIS for pressure and rolling; thin skin: friction MODIFY"
+		AT_LEAST_MODIFY.put(LONG_TERM_STEROIDS, EnumSet.of(Technique.SWEDISH));
+		// "HEAT_THERAPY and HOT_STONE MODIFY (warm not hot, short, get up slowly)"
+		AT_LEAST_MODIFY.put(HEART_CONDITION_OR_HIGH_BLOOD_PRESSURE, heat);
+		// "floor techniques (roller, balls) and hot baths MODIFY"
+		Set<Technique> floorAndBath = EnumSet.copyOf(rolling);
+		floorAndBath.add(Technique.HEAT_THERAPY);
+		AT_LEAST_MODIFY.put(DIZZINESS_OR_FAINTING, floorAndBath);
+		// "roller, balls and deep tissue MODIFY (keep off the scar and hardware); no heat over an implanted device"
+		Set<Technique> scarAndDevice = EnumSet.copyOf(rolling);
+		scarAndDevice.add(Technique.DEEP_TISSUE);
+		scarAndDevice.addAll(heat);
+		AT_LEAST_MODIFY.put(SPINAL_SURGERY_OR_IMPLANT, scarAndDevice);
+		// "SWEDISH and HOT_STONE MODIFY (oil-free, or tell the therapist)"
+		AT_LEAST_MODIFY.put(OIL_OR_LOTION_ALLERGY, EnumSet.of(Technique.SWEDISH, Technique.HOT_STONE));
+		// "Epilepsy: heat by a bath alone MODIFY (a pad or a shower instead)"
+		AT_LEAST_MODIFY.put(EPILEPSY, EnumSet.of(Technique.HEAT_THERAPY));
+		// Osteoporosis: "very gentle massage only; no deep pressure, no rolling on bone"; steroids as osteoporosis.
+		Set<Technique> noDeepPressureNoRolling = EnumSet.copyOf(rolling);
+		noDeepPressureNoRolling.add(Technique.DEEP_TISSUE);
+		MUST_AVOID.put(OSTEOPOROSIS, noDeepPressureNoRolling);
+		MUST_AVOID.put(LONG_TERM_STEROIDS, noDeepPressureNoRolling);
+	}
+
 	static final String UNSURE_REASON = "unsure-counts-as-yes";
 
 	/** DESIGN section 5: the line that the screening does not replace a doctor. */
@@ -95,15 +165,16 @@ public final class InvariantOracle {
 
 	private final RuleBase ruleBase;
 
-	private final Set<String> wordingChecked = new TreeSet<>();
+	/** Each reason's wording is looked up once; shared by the threads of a parallel proof. */
+	private final Set<String> wordingChecked = ConcurrentHashMap.newKeySet();
 
 	public InvariantOracle(RuleBase ruleBase) {
 		this.ruleBase = ruleBase;
 	}
 
 	/**
-	 * Invariants 1 to 6 and 8 to 10 on one answer set, plus the doctor line of section 5 and what an
-	 * urgent result must say.
+	 * Invariants 1 to 6 and 8 to 10 on one answer set, plus the doctor line of section 5, what an
+	 * urgent result must say (section 2), and the outcomes of section 3 as lower bounds.
 	 */
 	public List<String> violations(ScreeningRequest request, ScreeningResult result) {
 		List<String> broken = new ArrayList<>();
@@ -174,13 +245,18 @@ public final class InvariantOracle {
 			broken.add("no technique is offered when waiting until well or a doctor must be seen first: got "
 					+ disposition);
 		}
-		if (request.pain().severity() >= 7) {
+		if (request.pain().severity() >= SEVERE_PAIN) {
 			for (Technique firm : FIRM_OR_ROLLING) {
 				if (verdict(result, firm) == Verdict.RECOMMENDED) {
 					broken.add("invariant 10 (severity 7 or more: " + firm + " not RECOMMENDED)");
 				}
+				else if (caution(verdict(result, firm)) < caution(Verdict.MODIFY)) {
+					broken.add("DESIGN section 3 (severe pain: " + firm + " at most MODIFY with light pressure): got "
+							+ verdict(result, firm));
+				}
 			}
 		}
+		sectionThree(request, result, broken);
 		if (disposition == Disposition.PROCEED && result.techniques()
 			.stream()
 			.anyMatch((t) -> t.verdict() == Verdict.MODIFY || t.verdict() == Verdict.AVOID)) {
@@ -212,6 +288,57 @@ public final class InvariantOracle {
 					+ ") is missing");
 		}
 		return broken;
+	}
+
+	/** The outcomes DESIGN section 3 gives, each a lower bound. */
+	private static void sectionThree(ScreeningRequest request, ScreeningResult result, List<String> broken) {
+		Set<HealthQuestion> raised = request.answers().keySet();
+		Disposition disposition = result.disposition();
+		int age = request.age();
+		boolean lasting = request.pain().duration() != PainDuration.ACUTE;
+		if (age < CHILD_UNDER && caution(disposition) < caution(Disposition.SEE_DOCTOR)) {
+			broken.add("DESIGN section 3 (under 16: a doctor first): got " + disposition + " at " + age);
+		}
+		if (age >= CHILD_UNDER && age < YOUNG_PERSON_UNDER && lasting
+				&& caution(disposition) < caution(Disposition.SEE_DOCTOR)) {
+			broken.add("DESIGN section 3 (16 to 19 with pain for 6 weeks or more: a doctor first): got " + disposition
+					+ " at " + age + " with " + request.pain().duration() + " pain");
+		}
+		if (raised.contains(PAIN_AFTER_MINOR_FALL)
+				&& (age >= MINOR_FALL_AGE || raised.stream().anyMatch(FRAGILE_BONES::contains))
+				&& caution(disposition) < caution(Disposition.SEE_DOCTOR)) {
+			broken.add("DESIGN section 3 (a small fall at 50 or over, or with fragile bones: SEE_DOCTOR): got "
+					+ disposition + " at " + age);
+		}
+		for (HealthQuestion question : raised) {
+			for (Technique t : AT_LEAST_MODIFY.getOrDefault(question, Set.of())) {
+				if (caution(verdict(result, t)) < caution(Verdict.MODIFY)) {
+					broken.add("DESIGN section 3 (" + question + ": " + t + " at least MODIFY): got " + verdict(result, t));
+				}
+			}
+			for (Technique t : MUST_AVOID.getOrDefault(question, Set.of())) {
+				if (verdict(result, t) != Verdict.AVOID) {
+					broken.add("DESIGN section 3 (" + question + ": " + t + " AVOID): got " + verdict(result, t));
+				}
+			}
+		}
+		// The bleeding risk's own restrictions stay on the cards under a doctor's referral, so that the
+		// result still says which to avoid once a doctor agrees. Under urgent care a card says only
+		// that there is no massage.
+		if (raised.stream().anyMatch(BLEEDING_RISK::contains) && disposition != Disposition.URGENT_CARE) {
+			for (Technique firm : FIRM_OR_ROLLING) {
+				TechniqueVerdict card = result.verdictOn(firm);
+				if (card.verdict() != Verdict.AVOID || card.reasons().stream().allMatch(InvariantOracle::foldReason)) {
+					broken.add("DESIGN section 3 (bleeding risk: " + firm + " carries its own restriction): got "
+							+ card.verdict() + " with " + card.reasons().stream().map(Reason::rule).toList());
+				}
+			}
+		}
+	}
+
+	/** A reason the fold gives by itself (for every card at a level that offers no technique), not a rule. */
+	private static boolean foldReason(Reason reason) {
+		return Triage.SAFETY_DESIGN_SOURCE.equals(reason.source());
 	}
 
 	/**

@@ -74,14 +74,14 @@ class RuleBaseGateTests {
 					"Answer(question == HealthQuestion.MAJOR_TRAUMA, $sign : question)\nthen\n\tinsertLogical(new DoctorFirst($sign));");
 			RuleBase broken = candidate();
 
-			assertRefused(broken, "safety invariant 1 (", "yes: [MAJOR_TRAUMA], unsure: []");
+			assertRefused(broken, "safety invariant 1 (", "age: 40, yes: [MAJOR_TRAUMA], unsure: []");
 			assertThat(oracleOn(broken, Map.of(HealthQuestion.MAJOR_TRAUMA, Response.YES)))
 				.anyMatch((v) -> v.startsWith("invariant 1 "));
 			assertThat(RuleBaseGate.check(broken)).anySatisfy((problem) -> {
 				assertThat(problem.kind()).isEqualTo(Kind.SCENARIO);
 				assertThat(problem.file()).isEqualTo("scenarios/red-flags.yaml");
 				assertThat(problem.line()).isPositive();
-				assertThat(problem.message()).contains("A major fall or crash means urgent care")
+				assertThat(problem.message()).contains("A major fall or crash means the emergency department now")
 					.contains("disposition: expected URGENT_CARE but was SEE_DOCTOR");
 			});
 		}
@@ -94,7 +94,7 @@ class RuleBaseGateTests {
 			Files.writeString(rules.resolve("referrals.drl"), referrals.substring(0, start));
 			RuleBase broken = candidate();
 
-			assertRefused(broken, "safety invariant 3 (", "yes: [], unsure: [SADDLE_NUMBNESS]");
+			assertRefused(broken, "safety invariant 3 (", "age: 40, yes: [], unsure: [SADDLE_NUMBNESS]");
 			assertThat(oracleOn(broken, Map.of(HealthQuestion.SCIATICA_OR_PINCHED_NERVE, Response.UNSURE)))
 				.anyMatch((v) -> v.startsWith("invariant 3 "));
 		}
@@ -105,7 +105,7 @@ class RuleBaseGateTests {
 					"HealthQuestion.CANCER)");
 			RuleBase broken = candidate();
 
-			assertRefused(broken, "safety invariant 4 (", "yes: [EPILEPSY], unsure: []");
+			assertRefused(broken, "safety invariant 4 (", "age: 40, yes: [EPILEPSY], unsure: []");
 			assertThat(oracleOn(broken, Map.of(HealthQuestion.EPILEPSY, Response.YES)))
 				.anyMatch((v) -> v.startsWith("invariant 4 "));
 		}

@@ -60,7 +60,9 @@ class SafetyInvariantsTests {
 	class NamesTheBrokenInvariant {
 
 		@ParameterizedTest
-		@EnumSource(names = { "SADDLE_NUMBNESS", "BLADDER_OR_BOWEL_CHANGE", "PROGRESSIVE_LEG_WEAKNESS", "MAJOR_TRAUMA" })
+		@EnumSource(names = { "SADDLE_NUMBNESS", "BLADDER_OR_BOWEL_CHANGE", "PROGRESSIVE_LEG_WEAKNESS", "MAJOR_TRAUMA",
+				"BOTH_LEGS_AFFECTED", "LEG_CLOT_SIGNS", "CHEST_PAIN_OR_BREATHLESSNESS", "SUDDEN_SEVERE_PAIN",
+				"NECK_WARNING_SIGNS" })
 		void oneWhenARedFlagGivesLessThanUrgentCare(HealthQuestion redFlag) {
 			assertThat(SafetyInvariants.check(request(Map.of(redFlag, Response.YES)),
 					result(Disposition.SEE_DOCTOR, allAvoid())))
@@ -79,11 +81,32 @@ class SafetyInvariantsTests {
 		@ParameterizedTest
 		@EnumSource(names = { "OPEN_WOUND_OR_SKIN_INFECTION", "SEVERE_OSTEOPOROSIS", "BLOOD_CLOTTING_DISORDER",
 				"RECENT_SURGERY", "RECENT_FRACTURE", "FEVER_OR_CONTAGIOUS_ILLNESS", "ANTICOAGULANT_MEDICATION",
-				"SERIOUS_INJURY", "UNEXPLAINED_WEIGHT_LOSS", "CANCER", "PREGNANCY" })
+				"SERIOUS_INJURY", "UNEXPLAINED_WEIGHT_LOSS", "CANCER", "PREGNANCY", "NIGHT_OR_REST_PAIN", "INFECTION_RISK",
+				"DOCTOR_SAID_SUPERVISED_ONLY" })
 		void twoWhenAReasonToSeeADoctorFirstStillOffersMassage(HealthQuestion question) {
 			assertThat(SafetyInvariants.check(request(Map.of(question, Response.YES)),
 					result(Disposition.PROCEED_WITH_CAUTION, Map.of(Technique.DEEP_TISSUE, Verdict.AVOID))))
 				.anyMatch((p) -> p.startsWith("2 ("));
+			assertThat(SafetyInvariants.check(request(Map.of(question, Response.YES)),
+					result(Disposition.WAIT_UNTIL_WELL, allAvoid())))
+				.as("waiting until well is not seeing a doctor first")
+				.anyMatch((p) -> p.startsWith("2 (") && p.contains("at least SEE_DOCTOR"));
+		}
+
+		@Test
+		void twoWhenAPassingIllnessStillOffersMassage() {
+			ScreeningRequest cold = request(Map.of(HealthQuestion.COLD_OR_MINOR_ILLNESS, Response.YES));
+			assertThat(SafetyInvariants.check(cold, result(Disposition.PROCEED_WITH_CAUTION, Map.of())))
+				.anyMatch((p) -> p.startsWith("2 (a passing illness means at least WAIT_UNTIL_WELL"));
+			Map<Technique, Verdict> oneOffered = allAvoid();
+			oneOffered.put(Technique.HAND_MASSAGE, Verdict.SUITABLE);
+			assertThat(SafetyInvariants.check(cold, result(Disposition.WAIT_UNTIL_WELL, oneOffered)))
+				.anyMatch((p) -> p.startsWith("2 (") && p.contains("with techniques offered"))
+				.anyMatch((p) -> p.equals("2 (no technique is offered at WAIT_UNTIL_WELL)"));
+			assertThat(SafetyInvariants.check(cold, result(Disposition.WAIT_UNTIL_WELL, allAvoid()))).isEmpty();
+			assertThat(SafetyInvariants.check(cold, result(Disposition.SEE_DOCTOR, allAvoid())))
+				.as("more caution is allowed")
+				.isEmpty();
 		}
 
 		@Test
@@ -118,14 +141,17 @@ class SafetyInvariantsTests {
 
 		@ParameterizedTest
 		@EnumSource(value = Technique.class, names = { "HEAT_THERAPY", "HOT_STONE" })
-		void fiveWhenHeatIsNotAvoidedOnAnInflamedArea(Technique heat) {
+		void fiveWhenHeatIsNotAvoidedOnAnInflamedAreaOrNumbSkin(Technique heat) {
 			Map<Technique, Verdict> verdicts = new EnumMap<>(Technique.class);
 			verdicts.put(Technique.HEAT_THERAPY, Verdict.AVOID);
 			verdicts.put(Technique.HOT_STONE, Verdict.AVOID);
 			verdicts.put(heat, Verdict.MODIFY);
-			assertThat(SafetyInvariants.check(request(Map.of(HealthQuestion.INFLAMED_OR_INJURED_AREA, Response.YES)),
-					result(Disposition.PROCEED_WITH_CAUTION, verdicts)))
-				.containsExactly("5 (an inflamed or injured area means " + heat + " AVOID): gave MODIFY");
+			for (HealthQuestion noHeat : List.of(HealthQuestion.INFLAMED_OR_INJURED_AREA, HealthQuestion.REDUCED_SENSATION)) {
+				assertThat(SafetyInvariants.check(request(Map.of(noHeat, Response.YES)),
+						result(Disposition.PROCEED_WITH_CAUTION, verdicts)))
+					.as(noHeat.name())
+					.containsExactly("5 (an inflamed or injured area, or numb skin, means " + heat + " AVOID): gave MODIFY");
+			}
 		}
 
 		@Test
@@ -145,6 +171,22 @@ class SafetyInvariantsTests {
 				.anyMatch((p) -> p.startsWith("7 (") && p.contains("SWEDISH went from MODIFY to SUITABLE"));
 			assertThat(SafetyInvariants.checkMonotone(before, result(Disposition.SEE_DOCTOR, allAvoid())))
 				.as("more caution is always allowed")
+				.isEmpty();
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = Technique.class, names = { "DEEP_TISSUE", "TRIGGER_POINT", "FOAM_ROLLING", "MASSAGE_BALL",
+				"TENNIS_BALL" })
+		void tenWhenSeverePainStillRecommendsAFirmOrRollingTechnique(Technique firm) {
+			ScreeningRequest severe = withSeverity(request(Map.of()), 7);
+			assertThat(SafetyInvariants.check(severe, result(Disposition.PROCEED, Map.of(firm, Verdict.RECOMMENDED))))
+				.containsExactly("10 (severe pain means " + firm + " is not RECOMMENDED)");
+			assertThat(SafetyInvariants.check(withSeverity(request(Map.of()), 6),
+					result(Disposition.PROCEED, Map.of(firm, Verdict.RECOMMENDED))))
+				.as("6 is not severe")
+				.isEmpty();
+			assertThat(SafetyInvariants.check(severe,
+					result(Disposition.PROCEED_WITH_CAUTION, Map.of(firm, Verdict.MODIFY))))
 				.isEmpty();
 		}
 
@@ -187,6 +229,13 @@ class SafetyInvariantsTests {
 	static ScreeningRequest request(Map<HealthQuestion, Response> answers) {
 		return new ScreeningRequest(45, answers, new PainProfile(EnumSet.of(PainArea.LOWER_BACK), PainDuration.CHRONIC, 4,
 				false, EnumSet.noneOf(PainPattern.class)), Setting.SELF, EnumSet.noneOf(Equipment.class));
+	}
+
+	static ScreeningRequest withSeverity(ScreeningRequest request, int severity) {
+		PainProfile p = request.pain();
+		return new ScreeningRequest(request.age(), request.answers(),
+				new PainProfile(p.areas(), p.duration(), severity, p.worsening(), p.patterns()), request.setting(),
+				request.equipment());
 	}
 
 	static Map<Technique, Verdict> allAvoid() {

@@ -98,7 +98,7 @@ class ValidateCommandTests {
 			assertThat(run.status()).isEqualTo(ValidateCommand.REFUSED);
 			assertThat(run.output()).contains("Safety invariants broken")
 				.contains("safety invariant 1 (a red flag means URGENT_CARE and every technique AVOID): gave SEE_DOCTOR")
-				.contains("answers that break it: yes: [SADDLE_NUMBNESS], unsure: []");
+				.contains("answers that break it: age: 40, yes: [SADDLE_NUMBNESS], unsure: []");
 		}
 
 		@Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -40,6 +41,13 @@ class TriageTests {
 					"insert(new Referral(Disposition.URGENT_CARE, $q));")
 			.rule("referrals.drl", "doctor-surgery", "Answer(question == HealthQuestion.RECENT_SURGERY, $q : question)",
 					"insert(new Referral(Disposition.SEE_DOCTOR, $q));")
+			.rule("referrals.drl", "urgent-chest-call",
+					"Answer(question == HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS)",
+					"insert(new Referral(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER));")
+			.rule("referrals.drl", "urgent-leg-department", "Answer(question == HealthQuestion.LEG_CLOT_SIGNS)",
+					"insert(new Referral(Disposition.URGENT_CARE, UrgentAction.GO_TO_EMERGENCY_DEPARTMENT));")
+			.rule("referrals.drl", "wait-cold", "Answer(question == HealthQuestion.COLD_OR_MINOR_ILLNESS, $q : question)",
+					"insert(new Referral(Disposition.WAIT_UNTIL_WELL, $q));")
 			.rule("referrals.drl", "caution-sciatica",
 					"Answer(question == HealthQuestion.SCIATICA_OR_PINCHED_NERVE, $q : question)",
 					"insert(new Referral(Disposition.PROCEED_WITH_CAUTION, $q));")
@@ -108,12 +116,46 @@ class TriageTests {
 
 		@Test
 		void reasonsComeMostSevereFirstWithTheirRuleAndSource() {
+			ScreeningResult result = screen(HealthQuestion.SCIATICA_OR_PINCHED_NERVE, HealthQuestion.COLD_OR_MINOR_ILLNESS,
+					HealthQuestion.RECENT_SURGERY);
+			assertThat(ruleIds(result.reasons())).containsExactly("doctor-surgery", "wait-cold", "caution-sciatica");
+			assertThat(result.reasons().get(0))
+				.isEqualTo(new Reason("doctor-surgery", "source of doctor-surgery", HealthQuestion.RECENT_SURGERY));
+		}
+
+		@Test
+		void anUrgentResultListsOnlyUrgentReasonsAndNotesFromTheCautiousLevel() {
+			// "See a doctor before massage" or "wait until well" would contradict "get care now"; a note
+			// about an answer (here at PROCEED_WITH_CAUTION, as "not sure" notes are) stays.
 			ScreeningResult result = screen(HealthQuestion.SCIATICA_OR_PINCHED_NERVE, HealthQuestion.RECENT_SURGERY,
-					HealthQuestion.SADDLE_NUMBNESS);
-			assertThat(ruleIds(result.reasons())).containsExactly("urgent-saddle", "doctor-surgery",
-					"caution-sciatica");
+					HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthQuestion.CANCER, HealthQuestion.SADDLE_NUMBNESS);
+			assertThat(result.disposition()).isEqualTo(Disposition.URGENT_CARE);
+			assertThat(ruleIds(result.reasons())).containsExactly("urgent-saddle", "caution-sciatica");
 			assertThat(result.reasons().get(0))
 				.isEqualTo(new Reason("urgent-saddle", "source of urgent-saddle", HealthQuestion.SADDLE_NUMBNESS));
+		}
+
+		@Test
+		void waitUntilWellRanksBetweenSeeDoctorAndProceedWithCaution() {
+			assertThat(Disposition.values()).containsExactly(Disposition.PROCEED, Disposition.PROCEED_WITH_CAUTION,
+					Disposition.WAIT_UNTIL_WELL, Disposition.SEE_DOCTOR, Disposition.URGENT_CARE);
+			assertThat(screen(HealthQuestion.COLD_OR_MINOR_ILLNESS).disposition()).isEqualTo(Disposition.WAIT_UNTIL_WELL);
+			assertThat(screen(HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthQuestion.SCIATICA_OR_PINCHED_NERVE,
+					HealthQuestion.EPILEPSY).disposition())
+				.as("above a referral and a restriction at the cautious level")
+				.isEqualTo(Disposition.WAIT_UNTIL_WELL);
+			assertThat(screen(HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthQuestion.RECENT_SURGERY).disposition())
+				.isEqualTo(Disposition.SEE_DOCTOR);
+			assertThat(screen(HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthQuestion.SADDLE_NUMBNESS).disposition())
+				.isEqualTo(Disposition.URGENT_CARE);
+			assertThat(Disposition.WAIT_UNTIL_WELL.offersNoTechnique()).isTrue();
+			assertThat(Disposition.WAIT_UNTIL_WELL.needsDoctorFirst()).isFalse();
+			assertThat(Disposition.PROCEED_WITH_CAUTION.offersNoTechnique()).isFalse();
+			assertThat(Disposition.WAIT_UNTIL_WELL.mostSevere(Disposition.PROCEED_WITH_CAUTION))
+				.isEqualTo(Disposition.WAIT_UNTIL_WELL);
+			assertThat(Disposition.PROCEED_WITH_CAUTION.mostSevere(Disposition.WAIT_UNTIL_WELL))
+				.isEqualTo(Disposition.WAIT_UNTIL_WELL);
+			assertThat(Disposition.WAIT_UNTIL_WELL.mostSevere(Disposition.SEE_DOCTOR)).isEqualTo(Disposition.SEE_DOCTOR);
 		}
 
 		@Test
@@ -175,6 +217,88 @@ class TriageTests {
 		@Test
 		void generalAdviceIsStillGiven() {
 			assertThat(ruleIds(screen(HealthQuestion.RECENT_SURGERY).advice())).containsExactly("general-advice");
+			assertThat(ruleIds(screen(HealthQuestion.COLD_OR_MINOR_ILLNESS).advice())).containsExactly("general-advice");
+		}
+
+		@Test
+		void anUrgentCardCarriesOnlyTheUrgentReasonNotItsOwnRestrictions() {
+			ScreeningResult result = screen(Set.of(PainPattern.KNOTS), HealthQuestion.EPILEPSY, HealthQuestion.OSTEOPOROSIS,
+					HealthQuestion.RECENT_SURGERY, HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthQuestion.SADDLE_NUMBNESS);
+			assertThat(result.techniques()).hasSize(12).allSatisfy((t) -> {
+				assertThat(t.verdict()).isEqualTo(Verdict.AVOID);
+				assertThat(ruleIds(t.reasons())).containsExactly(Triage.NO_TECHNIQUE_URGENT);
+				assertThat(t.howTo()).isEmpty();
+			});
+			assertThat(result.verdictOn(Technique.DEEP_TISSUE).professionalOnly())
+				.as("who should do it later is still marked")
+				.isTrue();
+		}
+
+		@Test
+		void waitUntilWellOffersNoTechniqueAndKeepsEachTechniquesOwnRestrictions() {
+			ScreeningResult result = screen(Set.of(PainPattern.KNOTS), HealthQuestion.COLD_OR_MINOR_ILLNESS,
+					HealthQuestion.EPILEPSY, HealthQuestion.OSTEOPOROSIS);
+			assertThat(result.disposition()).isEqualTo(Disposition.WAIT_UNTIL_WELL);
+			assertThat(result.urgentAction()).isNull();
+			assertThat(result.offersAnyTechnique()).isFalse();
+			assertThat(result.techniques()).hasSize(12).allSatisfy((t) -> {
+				assertThat(t.verdict()).isEqualTo(Verdict.AVOID);
+				assertThat(t.howTo()).isEmpty();
+				assertThat(ruleIds(t.reasons())).startsWith(Triage.NO_TECHNIQUE_UNTIL_WELL)
+					.doesNotContain(Triage.NO_TECHNIQUE_BEFORE_DOCTOR, Triage.NO_TECHNIQUE_URGENT)
+					.as("why a technique would help is not said when it may not be done today")
+					.doesNotContain("knots-deep", "knots-trigger");
+			});
+			assertThat(ruleIds(result.verdictOn(Technique.DEEP_TISSUE).reasons()))
+				.startsWith(Triage.NO_TECHNIQUE_UNTIL_WELL)
+				.containsExactlyInAnyOrder(Triage.NO_TECHNIQUE_UNTIL_WELL, "avoid-deep-epilepsy", "modify-deep-osteoporosis");
+			assertThat(ruleIds(result.verdictOn(Technique.TRIGGER_POINT).reasons()))
+				.containsExactly(Triage.NO_TECHNIQUE_UNTIL_WELL);
+			assertThat(ruleIds(result.reasons())).containsExactly("wait-cold");
+		}
+
+	}
+
+	@Nested
+	class UrgentActions {
+
+		@Test
+		void theMostUrgentActionWins() {
+			assertThat(screen(HealthQuestion.LEG_CLOT_SIGNS).urgentAction())
+				.isEqualTo(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT);
+			assertThat(screen(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS).urgentAction())
+				.isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(screen(HealthQuestion.LEG_CLOT_SIGNS, HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS).urgentAction())
+				.isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(screen(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS, HealthQuestion.SADDLE_NUMBNESS,
+					HealthQuestion.LEG_CLOT_SIGNS).urgentAction())
+				.isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT.mostUrgent(UrgentAction.CALL_EMERGENCY_NUMBER))
+				.isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(UrgentAction.CALL_EMERGENCY_NUMBER.mostUrgent(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT))
+				.isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT.mostUrgent(null))
+				.isEqualTo(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT);
+		}
+
+		@Test
+		void anUrgentReferralThatSaysNoActionMeansTheEmergencyDepartment() {
+			ScreeningResult result = screen(HealthQuestion.SADDLE_NUMBNESS);
+			assertThat(result.disposition()).isEqualTo(Disposition.URGENT_CARE);
+			assertThat(result.urgentAction()).isEqualTo(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT);
+		}
+
+		@Test
+		void onlyAnUrgentResultSaysWhatToDoNow() {
+			for (HealthQuestion q : List.of(HealthQuestion.RECENT_SURGERY, HealthQuestion.COLD_OR_MINOR_ILLNESS,
+					HealthQuestion.SCIATICA_OR_PINCHED_NERVE, HealthQuestion.EPILEPSY)) {
+				assertThat(screen(q).urgentAction()).as(q.name()).isNull();
+			}
+			assertThat(screen().urgentAction()).isNull();
+			assertThat(Triage.failed(null).urgentAction()).as("the fail-safe result is SEE_DOCTOR").isNull();
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new Referral(Disposition.SEE_DOCTOR, UrgentAction.CALL_EMERGENCY_NUMBER))
+				.withMessageContaining("only an URGENT_CARE referral says what to do now");
 		}
 
 	}

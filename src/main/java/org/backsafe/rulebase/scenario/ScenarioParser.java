@@ -21,6 +21,7 @@ import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -43,8 +44,8 @@ public final class ScenarioParser {
 
 	private static final Set<String> PAIN_KEYS = Set.of("areas", "duration", "severity", "worsening", "patterns");
 
-	private static final Set<String> EXPECT_KEYS = Set.of("disposition", "verdicts", "allTechniques",
-			"professionalOnly", "reasons");
+	private static final Set<String> EXPECT_KEYS = Set.of("disposition", "urgentAction", "verdicts", "allTechniques",
+			"professionalOnly", "reasons", "absentReasons");
 
 	private ScenarioParser() {
 	}
@@ -151,6 +152,12 @@ public final class ScenarioParser {
 				throw error("expect.disposition is missing; one of " + Arrays.toString(Disposition.values()));
 			}
 			Disposition disposition = code(expect.get("disposition"), Disposition.class, null, "expect.disposition");
+			UrgentAction urgentAction = code(expect.get("urgentAction"), UrgentAction.class, null,
+					"expect.urgentAction");
+			if (urgentAction != null && disposition != Disposition.URGENT_CARE) {
+				throw error("expect.urgentAction says what to do now on an urgent result; it needs"
+						+ " disposition: URGENT_CARE, not " + disposition);
+			}
 			Map<Technique, Verdict> verdicts = new EnumMap<>(Technique.class);
 			if (expect.get("allTechniques") != null) {
 				Verdict all = code(expect.get("allTechniques"), Verdict.class, null, "expect.allTechniques");
@@ -163,12 +170,24 @@ public final class ScenarioParser {
 						code(technique, Technique.class, null, "expect.verdicts"),
 						code(verdict, Verdict.class, null, "expect.verdicts." + technique)));
 			}
-			List<String> reasons = new ArrayList<>();
-			for (Object reason : list(expect.get("reasons"), "expect.reasons")) {
-				reasons.add(String.valueOf(reason));
+			List<String> reasons = ruleIds(expect.get("reasons"), "expect.reasons");
+			List<String> absentReasons = ruleIds(expect.get("absentReasons"), "expect.absentReasons");
+			for (String reason : absentReasons) {
+				if (reasons.contains(reason)) {
+					throw error(reason + " is under both \"reasons\" and \"absentReasons\"");
+				}
 			}
-			return new Scenario.Expectation(disposition, verdicts,
-					codes(expect.get("professionalOnly"), Technique.class, "expect.professionalOnly"), reasons);
+			return new Scenario.Expectation(disposition, urgentAction, verdicts,
+					codes(expect.get("professionalOnly"), Technique.class, "expect.professionalOnly"), reasons,
+					absentReasons);
+		}
+
+		private List<String> ruleIds(Object value, String where) {
+			List<String> ids = new ArrayList<>();
+			for (Object id : list(value, where)) {
+				ids.add(String.valueOf(id).strip());
+			}
+			return ids;
 		}
 
 		private void keys(Map<?, ?> map, Set<String> known, String where) {

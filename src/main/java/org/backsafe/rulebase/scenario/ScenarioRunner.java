@@ -49,6 +49,10 @@ public final class ScenarioRunner {
 			differences.add("disposition: expected " + expect.disposition() + " but was " + result.disposition()
 					+ " (reasons: " + ruleIds(result.reasons().stream()) + ")");
 		}
+		if (expect.urgentAction() != null && result.urgentAction() != expect.urgentAction()) {
+			differences.add("urgent action: expected " + expect.urgentAction() + " but was " + result.urgentAction()
+					+ " (reasons: " + ruleIds(result.reasons().stream()) + ")");
+		}
 		for (Map.Entry<Technique, Verdict> expected : expect.verdicts().entrySet()) {
 			TechniqueVerdict actual = result.verdictOn(expected.getKey());
 			if (actual.verdict() != expected.getValue()) {
@@ -65,6 +69,11 @@ public final class ScenarioRunner {
 		for (String reason : expect.reasons()) {
 			if (!given.contains(reason)) {
 				differences.add("expected the reason " + reason + " but the result gave " + given);
+			}
+		}
+		for (String reason : expect.absentReasons()) {
+			if (given.contains(reason)) {
+				differences.add("expected no reason " + reason + " but the result gave it: " + given);
 			}
 		}
 		return differences;

@@ -22,6 +22,7 @@ import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -111,8 +112,41 @@ class ScenarioFilesTests {
 				}
 			}
 			assertThat(reached).as("dispositions reached by a scenario with a not-sure answer")
-				.containsExactlyInAnyOrder(Disposition.PROCEED_WITH_CAUTION, Disposition.SEE_DOCTOR,
-						Disposition.URGENT_CARE);
+				.containsExactlyInAnyOrder(Disposition.PROCEED_WITH_CAUTION, Disposition.WAIT_UNTIL_WELL,
+						Disposition.SEE_DOCTOR, Disposition.URGENT_CARE);
+		}
+
+		@Test
+		void everyUrgentScenarioSaysWhatToDoNowAndBothActionsAreExpected() {
+			// An urgent result always says what to do now (DESIGN section 2): each scenario that
+			// expects urgent care states which action, so a red flag moved to the wrong one fails.
+			Set<UrgentAction> actions = EnumSet.noneOf(UrgentAction.class);
+			for (Scenario scenario : ruleBase.scenarios()) {
+				if (scenario.expect().disposition() == Disposition.URGENT_CARE) {
+					assertThat(scenario.expect().urgentAction()).as("urgentAction of " + scenario.where()).isNotNull();
+					actions.add(scenario.expect().urgentAction());
+				}
+			}
+			assertThat(actions).containsExactlyInAnyOrder(UrgentAction.values());
+		}
+
+		@Test
+		void everyHealthQuestionIsAnsweredBothYesAndNotSureSomewhere() {
+			Set<HealthQuestion> yes = EnumSet.noneOf(HealthQuestion.class);
+			Set<HealthQuestion> unsure = EnumSet.noneOf(HealthQuestion.class);
+			for (Scenario scenario : ruleBase.scenarios()) {
+				scenario.request().answers().forEach((q, r) -> (r == Response.YES ? yes : unsure).add(q));
+			}
+			assertThat(EnumSet.complementOf(EnumSet.copyOf(yes))).as("questions no scenario answers yes").isEmpty();
+			Set<HealthQuestion> sinceVersion2 = EnumSet.noneOf(HealthQuestion.class);
+			for (HealthQuestion q : HealthQuestion.values()) {
+				if (q.getSince() >= 2) {
+					sinceVersion2.add(q);
+				}
+			}
+			assertThat(sinceVersion2).hasSize(16);
+			assertThat(unsure).as("version 2 questions answered not sure in some scenario")
+				.containsAll(sinceVersion2);
 		}
 
 		@Test

@@ -11,6 +11,7 @@ import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,31 @@ class ScenarioParserTests {
 			assertThat(s.request().setting()).isEqualTo(Setting.SELF);
 			assertThat(s.request().equipment()).isEmpty();
 			assertThat(s.expect().verdicts()).isEmpty();
+			assertThat(s.expect().urgentAction()).as("not stated, so not checked").isNull();
+			assertThat(s.expect().reasons()).isEmpty();
+			assertThat(s.expect().absentReasons()).isEmpty();
+		}
+
+		@Test
+		void anUrgentActionAndReasonsThatMustNotBeGiven() {
+			Scenario s = ScenarioParser.parse("f.yaml", """
+					- scenario: Chest pain with blood thinners
+					  conditions: [CHEST_PAIN_OR_BREATHLESSNESS, ANTICOAGULANT_MEDICATION]
+					  expect:
+					    disposition: URGENT_CARE
+					    urgentAction: CALL_EMERGENCY_NUMBER
+					    reasons: [red-flag-means-emergency-number]
+					    absentReasons: [blood-thinners-ask-doctor, doctor-first-means-no-massage-yet]
+					""").get(0);
+			assertThat(s.expect().urgentAction()).isEqualTo(UrgentAction.CALL_EMERGENCY_NUMBER);
+			assertThat(s.expect().reasons()).containsExactly("red-flag-means-emergency-number");
+			assertThat(s.expect().absentReasons()).containsExactly("blood-thinners-ask-doctor",
+					"doctor-first-means-no-massage-yet");
+			assertThat(ScenarioParser.parse("f.yaml", """
+					- scenario: Both legs
+					  conditions: [BOTH_LEGS_AFFECTED]
+					  expect: {disposition: URGENT_CARE, urgentAction: GO_TO_EMERGENCY_DEPARTMENT}
+					""").get(0).expect().urgentAction()).isEqualTo(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT);
 		}
 
 		@Test
@@ -178,6 +204,33 @@ class ScenarioParserTests {
 				.getMessage()).contains("unknown code \"REIKI\" in expect.verdicts");
 			assertThat(error("- scenario: x\n  pain: {patterns: [ACHY]}\n  expect: {disposition: PROCEED}\n")
 				.getMessage()).contains("unknown code \"ACHY\" in pain.patterns");
+		}
+
+		@Test
+		void anUnknownUrgentActionWithTheActionsItCouldBe() {
+			ScenarioFormatException ex = error("""
+					- scenario: Call the doctor
+					  conditions: [SADDLE_NUMBNESS]
+					  expect: {disposition: URGENT_CARE, urgentAction: CALL_YOUR_DOCTOR}
+					""");
+			assertThat(ex.line()).isEqualTo(1);
+			assertThat(ex.getMessage()).isEqualTo("scenario \"Call the doctor\": unknown code \"CALL_YOUR_DOCTOR\" in"
+					+ " expect.urgentAction; known: [GO_TO_EMERGENCY_DEPARTMENT, CALL_EMERGENCY_NUMBER]");
+		}
+
+		@Test
+		void anUrgentActionOnAResultThatIsNotUrgent() {
+			assertThat(error("- scenario: x\n  expect: {disposition: SEE_DOCTOR, urgentAction: CALL_EMERGENCY_NUMBER}\n")
+				.getMessage()).contains("expect.urgentAction").contains("disposition: URGENT_CARE, not SEE_DOCTOR");
+		}
+
+		@Test
+		void aReasonExpectedBothGivenAndNotGiven() {
+			assertThat(error("- scenario: x\n  expect: {disposition: PROCEED, reasons: [warm-up-first],"
+					+ " absentReasons: [warm-up-first]}\n").getMessage())
+				.contains("warm-up-first is under both \"reasons\" and \"absentReasons\"");
+			assertThat(error("- scenario: x\n  expect: {disposition: PROCEED, absentReasons: warm-up-first}\n")
+				.getMessage()).contains("expect.absentReasons must be a list");
 		}
 
 		@Test

@@ -13,6 +13,7 @@ import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 
 /**
@@ -40,6 +41,10 @@ public final class SafetyInvariants {
 	public static final Set<HealthQuestion> NO_HEAT = EnumSet.of(HealthQuestion.INFLAMED_OR_INJURED_AREA,
 			HealthQuestion.REDUCED_SENSATION);
 
+	/** Red flags of the heart, lungs and aorta: the urgent action is to call the emergency number. */
+	public static final Set<HealthQuestion> CALL_EMERGENCY_NUMBER = EnumSet.of(
+			HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS, HealthQuestion.SUDDEN_SEVERE_PAIN);
+
 	/** Severe pain, from this score up, rules out recommending firm and rolling techniques (invariant 10). */
 	public static final int SEVERE_PAIN = 7;
 
@@ -66,6 +71,11 @@ public final class SafetyInvariants {
 		if (raised.stream().anyMatch(HealthQuestion::isWarningSign)
 				&& (disposition != Disposition.URGENT_CARE || result.offersAnyTechnique())) {
 			broken.add("1 (a red flag means URGENT_CARE and every technique AVOID): gave " + disposition);
+		}
+		if (raised.stream().anyMatch(CALL_EMERGENCY_NUMBER::contains) && disposition == Disposition.URGENT_CARE
+				&& result.urgentAction() != UrgentAction.CALL_EMERGENCY_NUMBER) {
+			broken.add("1 (chest pain, breathlessness or a sudden severe pain means calling the emergency number):"
+					+ " gave " + result.urgentAction());
 		}
 		boolean doctorFirst = request.pain().worsening() || raised.stream().anyMatch(DOCTOR_FIRST::contains);
 		if (doctorFirst && (!disposition.needsDoctorFirst() || result.offersAnyTechnique())) {

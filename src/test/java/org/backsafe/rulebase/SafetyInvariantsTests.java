@@ -23,6 +23,7 @@ import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.Triage;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,19 @@ class SafetyInvariantsTests {
 			assertThat(SafetyInvariants.check(request(Map.of(redFlag, Response.YES)),
 					result(Disposition.SEE_DOCTOR, allAvoid())))
 				.anyMatch((p) -> p.startsWith("1 ("));
+		}
+
+		@ParameterizedTest
+		@EnumSource(names = { "CHEST_PAIN_OR_BREATHLESSNESS", "SUDDEN_SEVERE_PAIN" })
+		void oneWhenChestPainOrASuddenSeverePainIsNotSentToTheEmergencyNumber(HealthQuestion redFlag) {
+			ScreeningResult departmentOnly = new ScreeningResult(Disposition.URGENT_CARE,
+					UrgentAction.GO_TO_EMERGENCY_DEPARTMENT, List.of(BECAUSE), verdicts(allAvoid()), List.of(), null,
+					true, Set.of());
+			assertThat(SafetyInvariants.check(request(Map.of(redFlag, Response.YES)), departmentOnly))
+				.anyMatch((p) -> p.startsWith("1 (chest pain"));
+			ScreeningResult call = new ScreeningResult(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+					List.of(BECAUSE), verdicts(allAvoid()), List.of(), null, true, Set.of());
+			assertThat(SafetyInvariants.check(request(Map.of(redFlag, Response.YES)), call)).isEmpty();
 		}
 
 		@Test

@@ -1,30 +1,61 @@
 package org.backsafe.questionnaire;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
+import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.ResultWording;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 
 /**
- * A screening result in words, for fragments/result.html: the disposition, then the techniques
- * grouped by verdict (most helpful first, empty groups left out), then the general advice and
- * where it comes from. Built for one language at the moment it is shown, so switching language
- * re-words the same result. Sources are shown as titles and headings, never as file names.
+ * A screening result in words, for fragments/result.html, in the order a person reads it.
+ * <ul>
+ * <li>An urgent result: what to do now ({@link #urgent()}, with the emergency number and the link
+ * that dials it), the reasons, and one line instead of the twelve technique cards
+ * ({@link #withheld()}); no tips for massage.</li>
+ * <li>Otherwise: the disposition and its reasons, then the techniques grouped by verdict (most
+ * helpful first, empty groups left out), then the general advice. Techniques best left to a trained
+ * therapist that are allowed get a group of their own, so that none is offered as something to try
+ * alone. When no technique is offered (wait until well, a doctor first), there are no tips.</li>
+ * </ul>
+ * Built for one language at the moment it is shown, so switching language re-words the same
+ * result. Sources are shown as titles and headings, never as file names.
  */
-public record ResultView(Disposition disposition, String summary, List<Line> reasons, List<Group> groups,
-		List<Line> advice, Sources sources, boolean completed, String ruleBaseVersion) {
+public record ResultView(Disposition disposition, Urgent urgent, String summary, List<Line> reasons,
+		List<Group> groups, List<Line> withheld, List<Line> advice, Sources sources, boolean completed,
+		String ruleBaseVersion) {
+
+	/** The kind of the group of allowed techniques best done by a trained therapist. */
+	public static final String WITH_THERAPIST = "WITH_THERAPIST";
 
 	/** One sentence and the source it comes from, in words. */
 	public record Line(String text, String source) {
+
+	}
+
+	/**
+	 * What a person with an urgent result must do now, in words, with the number to call and the
+	 * link that dials it from a phone.
+	 */
+	public record Urgent(UrgentAction action, String text, String number, String telUri) {
+
+		/** The action is to call the emergency number (otherwise: go to an emergency department). */
+		public boolean callEmergencyNumber() {
+			return this.action == UrgentAction.CALL_EMERGENCY_NUMBER;
+		}
 
 	}
 
@@ -46,50 +77,98 @@ public record ResultView(Disposition disposition, String summary, List<Line> rea
 	}
 
 	/**
-	 * The techniques that share one verdict. {@code shared} holds the reasons every card in the group
-	 * gives (such as "no massage: get medical care first"), said once for the group and left out of
-	 * the cards, so the page and its printout stay short.
+	 * A group of techniques. {@code kind} is the name of the verdict they share, or
+	 * {@link #WITH_THERAPIST} for the allowed techniques best done by a trained therapist (whose
+	 * {@code verdict} and {@code title} are then null: each card says its verdict, and the page names
+	 * the group). {@code shared} holds the reasons every
+	 * card in the group gives (such as "not until a doctor says so"), said once for the group and left
+	 * out of the cards, so the page and its printout stay short; never for a group of cards that must
+	 * each say what to change.
 	 */
-	public record Group(Verdict verdict, String title, List<Line> shared, List<Card> cards) {
+	public record Group(String kind, Verdict verdict, String title, List<Line> shared, List<Card> cards) {
 
 	}
 
-	/** One technique: its verdict, why, and, where it is allowed, how to do it safely. */
-	public record Card(Technique technique, String name, Verdict verdict, boolean professionalOnly, List<Line> reasons,
-			List<Line> howTo) {
+	/**
+	 * One technique: its verdict in words, why, and, where it is allowed, how to do it safely. On a
+	 * {@code MODIFY} card the reasons say what to change.
+	 */
+	public record Card(Technique technique, String name, Verdict verdict, String verdictName,
+			boolean professionalOnly, List<Line> reasons, List<Line> howTo) {
 
 	}
 
 	public static ResultView of(ScreeningResult result, ResultWording wording, Locale locale) {
-		List<Group> groups = Arrays.stream(Verdict.values())
-			.map((verdict) -> group(verdict, result.techniques()
-				.stream()
-				.filter((t) -> t.verdict() == verdict)
-				.map((t) -> card(t, result.ruleBase(), wording, locale))
-				.toList(), wording, locale))
-			.filter((group) -> !group.cards().isEmpty())
-			.toList();
-		return new ResultView(result.disposition(), wording.summary(result.disposition(), locale),
-				lines(result.reasons(), result.ruleBase(), wording, locale), groups,
-				lines(result.advice(), result.ruleBase(), wording, locale),
-				sources(wording.sources(result.ruleBase()), locale), result.completed(),
-				(result.ruleBase() != null) ? result.ruleBase().version() : null);
+		Disposition disposition = result.disposition();
+		RuleBaseInfo ruleBase = result.ruleBase();
+		List<Card> cards = result.techniques().stream().map((t) -> card(t, ruleBase, wording, locale)).toList();
+		Urgent urgent = null;
+		List<Group> groups;
+		List<Line> withheld = List.of();
+		if (disposition.isUrgent()) {
+			// Nothing about massage later: twelve cards would bury the one thing to do.
+			urgent = urgent(result.urgentAction(), wording, locale);
+			Set<Line> lines = new LinkedHashSet<>();
+			cards.forEach((card) -> lines.addAll(card.reasons()));
+			withheld = List.copyOf(lines);
+			groups = List.of();
+		}
+		else {
+			groups = groups(cards, wording, locale);
+		}
+		// Tips for massage would contradict "not today" or "not until a doctor says so".
+		List<Line> advice = disposition.offersNoTechnique() ? List.of()
+				: lines(result.advice(), ruleBase, wording, locale);
+		return new ResultView(disposition, urgent, wording.summary(disposition, locale),
+				lines(result.reasons(), ruleBase, wording, locale), groups, withheld, advice,
+				sources(wording.sources(ruleBase), locale), result.completed(),
+				(ruleBase != null) ? ruleBase.version() : null);
 	}
 
-	private static Group group(Verdict verdict, List<Card> cards, ResultWording wording, Locale locale) {
-		List<Line> shared = (cards.size() < 2) ? List.of()
-				: cards.get(0).reasons().stream().filter((line) -> cards.stream().allMatch((c) -> c.reasons().contains(line))).toList();
+	private static Urgent urgent(UrgentAction action, ResultWording wording, Locale locale) {
+		EmergencyNumber number = wording.emergencyNumber();
+		return new Urgent(action, wording.urgentAction(action, locale), number.emergencyNumber(), number.telUri());
+	}
+
+	/**
+	 * Recommended, suitable, with a change, with a trained therapist, avoid. A technique best done by
+	 * a therapist is never in a group of things to try alone.
+	 */
+	private static List<Group> groups(List<Card> cards, ResultWording wording, Locale locale) {
+		Predicate<Card> withTherapist = (c) -> c.professionalOnly() && c.verdict().isAllowed();
+		List<Group> groups = new ArrayList<>();
+		for (Verdict verdict : Arrays.asList(Verdict.RECOMMENDED, Verdict.SUITABLE, Verdict.MODIFY)) {
+			groups.add(group(verdict.name(), verdict, wording.verdict(verdict, locale),
+					cards.stream().filter((c) -> c.verdict() == verdict && !withTherapist.test(c)).toList()));
+		}
+		// titled by the page (messages/web), since no verdict names it
+		groups.add(group(WITH_THERAPIST, null, null, cards.stream().filter(withTherapist).toList()));
+		groups.add(group(Verdict.AVOID.name(), Verdict.AVOID, wording.verdict(Verdict.AVOID, locale),
+				cards.stream().filter((c) -> c.verdict() == Verdict.AVOID).toList()));
+		return groups.stream().filter((group) -> !group.cards().isEmpty()).toList();
+	}
+
+	private static Group group(String kind, Verdict verdict, String title, List<Card> cards) {
+		// A change belongs on the card it changes: "light pressure only" must not move away from it.
+		boolean mayShare = verdict != null && verdict != Verdict.MODIFY && cards.size() >= 2;
+		List<Line> shared = !mayShare ? List.of()
+				: cards.get(0)
+					.reasons()
+					.stream()
+					.filter((line) -> cards.stream().allMatch((c) -> c.reasons().contains(line)))
+					.toList();
 		List<Card> trimmed = cards.stream()
-			.map((c) -> new Card(c.technique(), c.name(), c.verdict(), c.professionalOnly(),
+			.map((c) -> new Card(c.technique(), c.name(), c.verdict(), c.verdictName(), c.professionalOnly(),
 					c.reasons().stream().filter((line) -> !shared.contains(line)).toList(), c.howTo()))
 			.toList();
-		return new Group(verdict, wording.verdict(verdict, locale), shared, trimmed);
+		return new Group(kind, verdict, title, shared, trimmed);
 	}
 
 	private static Card card(TechniqueVerdict verdict, RuleBaseInfo ruleBase, ResultWording wording, Locale locale) {
 		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), ruleBase, wording, locale) : List.of();
 		return new Card(verdict.technique(), wording.technique(verdict.technique(), locale), verdict.verdict(),
-				verdict.professionalOnly(), lines(verdict.reasons(), ruleBase, wording, locale), howTo);
+				wording.verdict(verdict.verdict(), locale), verdict.professionalOnly(),
+				lines(verdict.reasons(), ruleBase, wording, locale), howTo);
 	}
 
 	private static List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, ResultWording wording,

@@ -26,8 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ScreeningDetails {
 
-	record Details(List<Answer> health, List<Answer> about, String summary, List<Line> reasons,
-			List<TechniqueRow> techniques, List<Line> advice, boolean completed) {
+	/**
+	 * {@code urgentAction} is what the patient was told to do now, worded with the emergency number,
+	 * on an urgent result only (null otherwise).
+	 */
+	record Details(List<Answer> health, List<Answer> about, String urgentAction, String summary,
+			List<Line> reasons, List<TechniqueRow> techniques, List<Line> advice, boolean completed) {
 	}
 
 	/** One question and its answer; {@code raised} marks Yes and Not sure. */
@@ -79,9 +83,13 @@ class ScreeningDetails {
 					this.wording.verdict(t.verdict(), locale), t.professionalOnly(),
 					lines(t.reasons(), result.ruleBase(), locale), lines(t.howTo(), result.ruleBase(), locale)))
 			.toList();
-		return new Details(health, about, this.wording.summary(result.disposition(), locale),
+		String urgentAction = (result.urgentAction() != null) ? this.wording.urgentAction(result.urgentAction(), locale)
+				: null;
+		return new Details(health, about, urgentAction, this.wording.summary(result.disposition(), locale),
 				lines(result.reasons(), result.ruleBase(), locale), techniques,
-				lines(result.advice(), result.ruleBase(), locale), result.completed());
+				// as the patient saw it: no tips where no technique was offered
+				result.disposition().offersNoTechnique() ? List.of() : lines(result.advice(), result.ruleBase(), locale),
+				result.completed());
 	}
 
 	/** Worded, sources included, by the rule base that screened, while it is still known. */

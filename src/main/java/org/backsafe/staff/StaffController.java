@@ -1,6 +1,7 @@
 package org.backsafe.staff;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff review: today's kiosk screenings, search by reference code, one screening in full, and
- * marking it reviewed. Every page that shows a record has it audited by {@link StaffReview} first.
+ * The staff review: today's kiosk screenings (urgent ones not yet reviewed counted above the list),
+ * search by reference code, one screening in full (on an urgent one, what the patient was told to do
+ * now), and marking it reviewed. Every page that shows a record has it audited by {@link StaffReview} first.
  */
 @Controller
 class StaffController {
@@ -54,7 +56,11 @@ class StaffController {
 	@GetMapping("/staff")
 	String today(Model model, HttpServletResponse response) {
 		noStore(response);
-		model.addAttribute("screenings", this.review.today());
+		List<KioskScreening> today = this.review.today();
+		model.addAttribute("screenings", today);
+		// an urgent result sent the patient to the desk: say so above the list until someone has looked
+		model.addAttribute("urgentNotReviewed",
+				today.stream().filter((s) -> s.getDisposition().isUrgent() && !s.isReviewed()).count());
 		model.addAttribute("zone", this.review.zone());
 		return LIST;
 	}

@@ -2,6 +2,8 @@ package org.backsafe.kiosk;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.backsafe.screening.HealthQuestion;
@@ -163,6 +165,109 @@ class KioskBrowserTests {
 		assertThat(detail).contains(code).contains("Epilepsy").contains("45");
 		Screenshots.fullPage(this.browser, "staff-detail");
 		axe("staff-detail");
+	}
+
+	/** From the start screen to the handoff, with one question answered Yes (a warning sign or not). */
+	void screenWith(HealthQuestion yes) {
+		this.browser.get(url("/kiosk"));
+		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
+		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), yes);
+		next("/kiosk/questions/health");
+		new Select(this.browser.findElement(By.id("age"))).selectByValue("58");
+		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), yes);
+		next("/kiosk/questions/pain");
+		tap("painAreas-LOWER_BACK");
+		tap("painDuration-CHRONIC");
+		tap("painSeverity-5");
+		tap("painWorsening-false");
+		next("/kiosk/questions/massage");
+		tap("setting-PROFESSIONAL");
+		next("/kiosk/handoff");
+	}
+
+	/** The same audit on the narrowest phone screen (and a 1280 px screen at 400% zoom): no sideways scrolling. */
+	void auditAt320(String page) {
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 320, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+		try {
+			Screenshots.fullPage(this.browser, "kiosk-" + page + "-320");
+			axe(page + "-320");
+			@SuppressWarnings("unchecked")
+			List<String> wide = (List<String>) this.browser.executeScript("""
+					return Array.from(document.querySelectorAll('body *'))
+						.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+						.map((e) => e.outerHTML.substring(0, 80));""");
+			assertThat(wide).as("wider than the screen on " + page + " at 320 px").isEmpty();
+		}
+		finally {
+			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	/** The headings of the page in order, as "H2: words". */
+	List<String> headings() {
+		return this.browser.findElements(By.cssSelector("main h1, main h2"))
+			.stream()
+			.map((h) -> h.getTagName().toUpperCase(Locale.ROOT) + ": " + h.getText().replace('\n', ' '))
+			.toList();
+	}
+
+	@Test
+	void anUrgentResultSaysToTellTheReceptionDeskNowBeforeTheCodeAndThenWhatToDo() {
+		screenWith(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS);
+		assertThat(this.browser.getTitle()).isEqualTo("Tell the reception desk now - Backsafe");
+		assertThat(headings()).startsWith("H2: Tell the reception desk now", "H2: Your code for reception",
+				"H1: Call 112 now. This is the emergency number.");
+		WebElement alert = this.browser.findElement(By.cssSelector(".kiosk-urgent"));
+		assertThat(alert.getAttribute("role")).isEqualTo("alert");
+		assertThat(alert.getText()).contains("show them this screen");
+		// a kiosk has no link that leaves it: no number to tap, no technique, no tip
+		assertThat(this.browser.findElements(By.cssSelector("a[href^='tel:']"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector(".card, .techniques, .advice"))).isEmpty();
+		String code = this.browser.findElement(By.id("kiosk-code")).getText();
+		assertThat(this.stored.find(code)).hasValueSatisfying((s) -> assertThat(s.getDisposition().isUrgent()).isTrue());
+		audit("handoff-urgent");
+		auditAt320("handoff-urgent");
+		Screenshots.window(this.browser, "kiosk-handoff-urgent-top");
+
+		// at the desk, the screening stands out on the list and its detail starts with what to do now
+		this.browser.findElement(By.id("kiosk-done")).click();
+		arrivedAt("/kiosk");
+		logInAsStaff();
+		WebElement row = this.browser.findElement(By.xpath("//tr[.//a[normalize-space()='" + code + "']]"));
+		assertThat(row.getAttribute("class")).contains("urgent");
+		assertThat(row.getText()).containsIgnoringCase("Urgent care").containsIgnoringCase("Act now");
+		axe("staff-list-urgent");
+		row.findElement(By.tagName("a")).click();
+		arrivedAt("/staff/screenings/" + code);
+		assertThat(this.browser.findElement(By.cssSelector(".notice--urgent")).getText())
+			.contains("The patient was told to do this now:", "Call 112 now. This is the emergency number.");
+		Screenshots.fullPage(this.browser, "staff-detail-urgent");
+		axe("staff-detail-urgent");
+	}
+
+	void logInAsStaff() {
+		this.browser.get(url("/staff"));
+		arrivedAt("/staff/login");
+		this.browser.findElement(By.id("username")).sendKeys(StaffLogin.USER);
+		this.browser.findElement(By.id("password")).sendKeys(StaffLogin.PASSWORD);
+		this.browser.findElement(By.cssSelector("form.login button")).click();
+		arrivedAt("/staff");
+	}
+
+	@Test
+	void aColdSaysToWaitUntilWell() {
+		screenWith(HealthQuestion.COLD_OR_MINOR_ILLNESS);
+		assertThat(this.browser.getTitle()).isEqualTo("Your code for reception - Backsafe");
+		assertThat(headings()).startsWith("H2: Your code for reception");
+		assertThat(this.browser.findElement(By.cssSelector(".disposition")).getAttribute("class"))
+			.contains("disposition--WAIT_UNTIL_WELL");
+		assertThat(this.browser.findElement(By.cssSelector(".disposition")).getText())
+			.contains("Not today: wait until you are well", "You do not need a doctor for this");
+		assertThat(this.browser.findElements(By.cssSelector(".kiosk-urgent"))).isEmpty();
+		audit("handoff-wait-until-well");
+		auditAt320("handoff-wait-until-well");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.backsafe.kiosk;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.backsafe.questionnaire.Section;
@@ -58,13 +59,19 @@ class KioskPagesTests {
 	}
 
 	MockHttpSession answeredAll() throws Exception {
+		return answered(Map.of(HealthQuestion.PREGNANCY, "NOT_SURE"));
+	}
+
+	/** Every screen but the last answered; each question not given is answered No. */
+	MockHttpSession answered(Map<HealthQuestion, String> answers) throws Exception {
 		MockHttpSession session = started();
 		MockHttpServletRequestBuilder warning = answer(Section.WARNING_SIGNS, session, Map.of());
-		Section.WARNING_SIGNS.getQuestions().forEach((q) -> warning.param("answers[" + q.name() + "]", "NO"));
+		Section.WARNING_SIGNS.getQuestions()
+			.forEach((q) -> warning.param("answers[" + q.name() + "]", answers.getOrDefault(q, "NO")));
 		this.mvc.perform(warning).andExpect(redirectedUrl("/kiosk/questions/health"));
 		MockHttpServletRequestBuilder health = answer(Section.HEALTH, session, Map.of("age", "30"));
 		Section.HEALTH.getQuestions()
-			.forEach((q) -> health.param("answers[" + q.name() + "]", q == HealthQuestion.PREGNANCY ? "NOT_SURE" : "NO"));
+			.forEach((q) -> health.param("answers[" + q.name() + "]", answers.getOrDefault(q, "NO")));
 		this.mvc.perform(health).andExpect(redirectedUrl("/kiosk/questions/pain"));
 		this.mvc
 			.perform(answer(Section.PAIN, session, Map.of("painAreas", "UPPER_BACK", "painDuration", "ACUTE",
@@ -174,6 +181,52 @@ class KioskPagesTests {
 			.andExpect(content().string(containsString("disposition--SEE_DOCTOR")));
 		assertThat(output).contains("A kiosk screening could not be stored");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_screening", Integer.class)).isEqualTo(before);
+	}
+
+	String handoff(Map<HealthQuestion, String> answers, String... language) throws Exception {
+		MockHttpSession session = answered(answers);
+		this.mvc.perform(answer(Section.MASSAGE, session, Map.of("setting", "SELF")))
+			.andExpect(redirectedUrl("/kiosk/handoff"));
+		MockHttpServletRequestBuilder get = get("/kiosk/handoff").session(session);
+		if (language.length > 0) {
+			get.param("lang", language[0]);
+		}
+		return this.mvc.perform(get).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void anUrgentHandoffSaysToTellTheReceptionDeskNowBeforeTheCodeThenWhatToDo() throws Exception {
+		String page = handoff(Map.of(HealthQuestion.SADDLE_NUMBNESS, "YES"));
+		assertThat(page).contains("<title>Tell the reception desk now - Backsafe</title>", "disposition--URGENT_CARE",
+				"Tell this code to reception now.");
+		int desk = page.indexOf(">Tell the reception desk now</h2>");
+		int code = page.indexOf("id=\"kiosk-code\"");
+		int action = page.indexOf(">Go to an emergency department now. Do not drive yourself.</h1>");
+		assertThat(desk).isPositive().isLessThan(code);
+		assertThat(code).isLessThan(action);
+		// the number is said, but a kiosk has no link that leaves it
+		assertThat(page).contains("If you cannot get there safely, call 112").doesNotContain("href=\"tel:");
+		assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("call your doctor");
+	}
+
+	@Test
+	void anUrgentHandoffForTheHeartSaysToCallTheEmergencyNumberInEitherLanguage() throws Exception {
+		assertThat(handoff(Map.of(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS, "YES")))
+			.contains(">Call 112 now. This is the emergency number.</h1>")
+			.doesNotContain("href=\"tel:");
+		String spanish = handoff(Map.of(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS, "YES"), "es");
+		assertThat(spanish).contains("<title>Avise ahora en recepción - Backsafe</title>",
+				">Llame ahora al 112. Es el número de emergencias.</h1>");
+		assertThat(spanish.indexOf("Avise ahora en recepción</h2>")).isLessThan(spanish.indexOf("id=\"kiosk-code\""));
+	}
+
+	@Test
+	void aPassingIllnessSaysToWaitUntilWell() throws Exception {
+		String page = handoff(Map.of(HealthQuestion.COLD_OR_MINOR_ILLNESS, "YES"));
+		assertThat(page).contains("<title>Your code for reception - Backsafe</title>", "disposition--WAIT_UNTIL_WELL",
+				"Not today: wait until you are well", "You do not need a doctor for this.")
+			.doesNotContain("Tell the reception desk now");
+		assertThat(page.indexOf("id=\"kiosk-code\"")).isLessThan(page.indexOf("Not today: wait until you are well"));
 	}
 
 }

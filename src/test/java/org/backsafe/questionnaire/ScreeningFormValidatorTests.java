@@ -66,15 +66,25 @@ class ScreeningFormValidatorTests {
 		void anEmptyFormNamesEveryRequiredFieldInPageOrder() {
 			Errors errors = validate(new ScreeningForm());
 			assertThat(errors.getFieldErrors().stream().map(FieldError::getField)).containsExactly(
+					// the warning signs first, as urgent triage services ask them
 					"answers[SADDLE_NUMBNESS]", "answers[BLADDER_OR_BOWEL_CHANGE]", "answers[PROGRESSIVE_LEG_WEAKNESS]",
-					"answers[MAJOR_TRAUMA]", "age", "answers[BLOOD_CLOTTING_DISORDER]",
+					"answers[BOTH_LEGS_AFFECTED]", "answers[MAJOR_TRAUMA]", "answers[LEG_CLOT_SIGNS]",
+					"answers[CHEST_PAIN_OR_BREATHLESSNESS]", "answers[SUDDEN_SEVERE_PAIN]",
+					"answers[NECK_WARNING_SIGNS]",
+					// then age and health, the signs that need a doctor soon first
+					"age", "answers[NIGHT_OR_REST_PAIN]", "answers[UNEXPLAINED_WEIGHT_LOSS]",
+					"answers[INFECTION_RISK]", "answers[PAIN_AFTER_MINOR_FALL]", "answers[BLOOD_CLOTTING_DISORDER]",
 					"answers[ANTICOAGULANT_MEDICATION]", "answers[SEVERE_OSTEOPOROSIS]", "answers[OSTEOPOROSIS]",
-					"answers[RECENT_SURGERY]", "answers[RECENT_FRACTURE]", "answers[OPEN_WOUND_OR_SKIN_INFECTION]",
-					"answers[FEVER_OR_CONTAGIOUS_ILLNESS]", "answers[SERIOUS_INJURY]", "answers[CANCER]",
-					"answers[UNEXPLAINED_WEIGHT_LOSS]", "answers[PREGNANCY]", "answers[EPILEPSY]",
-					"answers[SENSITIVE_SKIN]", "answers[SKIN_DISORDER]", "answers[INFLAMED_OR_INJURED_AREA]",
-					"answers[SCIATICA_OR_PINCHED_NERVE]", "painAreas", "painDuration", "painSeverity",
-					"painWorsening", "setting");
+					"answers[LONG_TERM_STEROIDS]", "answers[RECENT_SURGERY]", "answers[SPINAL_SURGERY_OR_IMPLANT]",
+					"answers[RECENT_FRACTURE]", "answers[SERIOUS_INJURY]", "answers[OPEN_WOUND_OR_SKIN_INFECTION]",
+					"answers[FEVER_OR_CONTAGIOUS_ILLNESS]", "answers[COLD_OR_MINOR_ILLNESS]", "answers[CANCER]",
+					"answers[PREGNANCY]", "answers[DOCTOR_SAID_SUPERVISED_ONLY]",
+					"answers[HEART_CONDITION_OR_HIGH_BLOOD_PRESSURE]", "answers[DIZZINESS_OR_FAINTING]",
+					"answers[EPILEPSY]", "answers[REDUCED_SENSATION]", "answers[SENSITIVE_SKIN]",
+					"answers[SKIN_DISORDER]", "answers[OIL_OR_LOTION_ALLERGY]", "answers[INFLAMED_OR_INJURED_AREA]",
+					"answers[SCIATICA_OR_PINCHED_NERVE]",
+					// then the pain and the massage
+					"painAreas", "painDuration", "painSeverity", "painWorsening", "setting");
 		}
 
 		@Test
@@ -161,7 +171,7 @@ class ScreeningFormValidatorTests {
 
 		@Test
 		void theSectionsAskEveryHealthQuestionOnceWarningSignsFirst() {
-			assertThat(Section.WARNING_SIGNS.getQuestions()).allMatch(HealthQuestion::isWarningSign).hasSize(4);
+			assertThat(Section.WARNING_SIGNS.getQuestions()).allMatch(HealthQuestion::isWarningSign).hasSize(9);
 			assertThat(Section.HEALTH.getQuestions()).noneMatch(HealthQuestion::isWarningSign);
 			assertThat(Section.WARNING_SIGNS.getQuestions().size() + Section.HEALTH.getQuestions().size())
 				.isEqualTo(HealthQuestion.values().length);

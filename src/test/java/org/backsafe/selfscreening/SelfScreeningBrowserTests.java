@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -103,23 +104,89 @@ class SelfScreeningBrowserTests {
 	}
 
 	@Test
-	void aWarningSignEndsInUrgentCareWithNoTechnique() {
+	void aSignOfCaudaEquinaSaysFirstToGoToAnEmergencyDepartmentAndOffersNoTechnique() {
 		fill(Map.of(HealthQuestion.SADDLE_NUMBNESS, HealthAnswer.YES), "SELF");
 		submit();
 		submit();
 
 		assertThat(disposition()).isEqualTo("URGENT_CARE");
-		assertThat(heading()).contains("Get medical care today");
+		assertThat(firstHeadingInMain()).isEqualTo("H1: Go to an emergency department now. Do not drive yourself.");
+		assertThat(browser.getTitle()).startsWith("Go to an emergency department now.");
+		WebElement call = browser.findElement(By.cssSelector(".disposition a[href='tel:112']"));
+		assertThat(call.getText()).isEqualTo("If you cannot get there safely, call 112");
 		assertThat(browser.findElement(By.cssSelector(".steps")).getText()).contains("Do not have a massage");
-		assertThat(browser.findElements(By.cssSelector(".verdict-group--AVOID .card"))).hasSize(12);
-		assertThat(browser.findElements(By.cssSelector(".card:not(.card--AVOID)"))).isEmpty();
-		assertThat(browser.findElements(By.xpath("//*[normalize-space()='How to do it safely']"))).isEmpty();
-		assertThat(browser.findElement(By.cssSelector(".advice")).getText()).doesNotContain("light pressure")
-			.contains("does not replace a doctor");
+		assertNoTechniqueAndNoTip();
 		audit("result-urgent-care");
 		Screenshots.window(browser, "result-urgent-care-top");
 		Screenshots.fullPage(browser, "result-urgent-care");
-		assertThat(printedPages("result-urgent-care")).isBetween(1, 2);
+		assertThat(printedPages("result-urgent-care")).isOne();
+	}
+
+	@Test
+	void chestPainSaysFirstToCallTheEmergencyNumberWithABigTapToCallButton() {
+		fill(Map.of(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS, HealthAnswer.YES), "SELF");
+		submit();
+		submit();
+
+		assertThat(disposition()).isEqualTo("URGENT_CARE");
+		assertThat(firstHeadingInMain()).isEqualTo("H1: Call 112 now. This is the emergency number.");
+		WebElement call = browser.findElement(By.cssSelector("a.button--call"));
+		assertThat(call.getAttribute("href")).isEqualTo("tel:112");
+		assertThat(call.getText()).isEqualTo("Call 112");
+		// the button is the first thing to tap, and visible without scrolling on the narrowest phone
+		assertThat(firstLinkInMain()).isEqualTo("tel:112");
+		assertThat(call.getRect().getY() + call.getRect().getHeight()).isLessThan(720);
+		assertThat(call.getRect().getWidth()).isGreaterThanOrEqualTo(WIDTH - 80);
+		assertNoTechniqueAndNoTip();
+		audit("result-urgent-call");
+		Screenshots.window(browser, "result-urgent-call-top");
+		Screenshots.fullPage(browser, "result-urgent-call");
+		assertThat(printedPages("result-urgent-call")).isOne();
+
+		follow(browser.findElement(By.cssSelector(".language-switch a[hreflang='es']")));
+		assertThat(firstHeadingInMain()).isEqualTo("H1: Llame ahora al 112. Es el número de emergencias.");
+		assertThat(browser.findElement(By.cssSelector("a.button--call")).getText()).isEqualTo("Llame al 112");
+		assertNoTechniqueAndNoTip();
+		audit("result-urgent-call-es");
+	}
+
+	@Test
+	void aColdSaysToWaitUntilWellWithNoDoctorAndNoTechnique() {
+		fill(Map.of(HealthQuestion.COLD_OR_MINOR_ILLNESS, HealthAnswer.YES), "SELF");
+		submit();
+		submit();
+
+		assertThat(disposition()).isEqualTo("WAIT_UNTIL_WELL");
+		assertThat(heading()).contains("Not today: wait until you are well");
+		assertThat(browser.findElement(By.cssSelector(".steps")).getText())
+			.contains("You do not need a doctor for this", "If you get worse or get a fever, see a doctor");
+		assertThat(browser.findElement(By.cssSelector(".techniques")).getText())
+			.contains("No technique is offered today")
+			.doesNotContain("Each technique says if it suits you");
+		assertThat(browser.findElements(By.cssSelector(".card:not(.card--AVOID)"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".advice .reasons"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("a[href^='tel:']"))).isEmpty();
+		// its own colour: neither the doctor's nor the caution's
+		assertThat(browser.findElement(By.cssSelector(".disposition__banner")).getCssValue("background-color"))
+			.isEqualTo("rgba(76, 44, 146, 1)");
+		audit("result-wait-until-well");
+		Screenshots.window(browser, "result-wait-until-well-top");
+		Screenshots.fullPage(browser, "result-wait-until-well");
+		assertThat(printedPages("result-wait-until-well")).isBetween(1, 2);
+
+		follow(browser.findElement(By.cssSelector(".language-switch a[hreflang='es']")));
+		assertThat(heading()).contains("Hoy no: espere a encontrarse bien");
+		audit("result-wait-until-well-es");
+	}
+
+	/** No card, one line instead, no tip for massage, and never "call your doctor". */
+	private void assertNoTechniqueAndNoTip() {
+		assertThat(browser.findElements(By.cssSelector(".card"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".withheld"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector(".advice .reasons"))).isEmpty();
+		assertThat(browser.findElements(By.xpath("//*[normalize-space()='How to do it safely']"))).isEmpty();
+		String main = browser.findElement(By.tagName("main")).getText().toLowerCase(Locale.ROOT);
+		assertThat(main).doesNotContain("call your doctor", "llame a su médico", "see a doctor before any massage");
 	}
 
 	@Test
@@ -197,7 +264,7 @@ class SelfScreeningBrowserTests {
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
 		assertThat(heading()).isEqualTo("¿Es seguro un masaje para su dolor de espalda?");
 		assertThat(browser.findElement(By.cssSelector("label[for='answers-CANCER-NOT_SURE']")).getText())
-			.isEqualTo("No estoy seguro");
+			.isEqualTo("No lo sé");
 		audit("form-es");
 		Screenshots.window(browser, "form-es");
 
@@ -294,6 +361,16 @@ class SelfScreeningBrowserTests {
 
 	private String heading() {
 		return browser.findElement(By.tagName("h1")).getText();
+	}
+
+	/** The first heading inside main, as "H1: its words". */
+	private String firstHeadingInMain() {
+		WebElement first = browser.findElement(By.cssSelector("main h1, main h2, main h3"));
+		return first.getTagName().toUpperCase(Locale.ROOT) + ": " + first.getText().replace('\n', ' ');
+	}
+
+	private String firstLinkInMain() {
+		return browser.findElement(By.cssSelector("main a")).getAttribute("href");
 	}
 
 	private String disposition() {

@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
+import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
@@ -29,6 +33,7 @@ import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.Triage;
+import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.backsafe.support.RuleFolder;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
@@ -71,6 +77,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(SelfScreeningController.class)
 @Import({ CurrentScreening.class, ResultWording.class })
+@EnableConfigurationProperties(EmergencyNumber.class)
 class SelfScreeningControllerTests {
 
 	@Autowired
@@ -191,7 +198,7 @@ class SelfScreeningControllerTests {
 		void isInSpanishOnRequest() throws Exception {
 			SelfScreeningControllerTests.this.mvc.perform(get("/").param("lang", "es").session(SelfScreeningControllerTests.this.session))
 				.andExpect(content().string(allOf(containsString("<html lang=\"es\">"),
-						containsString("¿Es seguro un masaje para su dolor de espalda?"), containsString("No estoy seguro"))));
+						containsString("¿Es seguro un masaje para su dolor de espalda?"), containsString("No lo sé"))));
 			// The choice lasts for the session.
 			SelfScreeningControllerTests.this.mvc.perform(get("/").session(SelfScreeningControllerTests.this.session))
 				.andExpect(content().string(containsString("<html lang=\"es\">")));
@@ -316,6 +323,141 @@ class SelfScreeningControllerTests {
 			SelfScreeningControllerTests.this.mvc.perform(answers()).andExpect(redirectedUrl("/check"));
 			SelfScreeningControllerTests.this.mvc.perform(post("/check").session(SelfScreeningControllerTests.this.session).with(csrf()))
 				.andExpect(redirectedUrl("/result"));
+		}
+
+	}
+
+	/** Urgent, wait until well and cautious results, each as the fold makes them, on the page. */
+	@Nested
+	class WhatThePageSaysFirst {
+
+		static final Reason URGENT_ONLY = new Reason(Triage.NO_TECHNIQUE_URGENT, Triage.SAFETY_DESIGN_SOURCE, null);
+
+		static final Reason UNTIL_WELL = new Reason(Triage.NO_TECHNIQUE_UNTIL_WELL, Triage.SAFETY_DESIGN_SOURCE, null);
+
+		static final Reason TIP = new Reason("a-general-tip", "Clinical pack", null);
+
+		static ScreeningResult result(Disposition disposition, UrgentAction action, Reason why,
+				List<TechniqueVerdict> techniques) {
+			return new ScreeningResult(disposition, action, List.of(why), techniques, List.of(TIP),
+					new RuleBaseInfo("abc123", Instant.now()), true, Set.of());
+		}
+
+		static List<TechniqueVerdict> all(Verdict verdict, Reason reason) {
+			return Arrays.stream(Technique.values())
+				.map((t) -> new TechniqueVerdict(t, verdict, false, List.of(reason), List.of()))
+				.toList();
+		}
+
+		static ScreeningResult urgent(UrgentAction action) {
+			return result(Disposition.URGENT_CARE, action,
+					new Reason("red-flag-chest", "Clinical pack", HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS),
+					all(Verdict.AVOID, URGENT_ONLY));
+		}
+
+		String page(ScreeningResult result, String... language) throws Exception {
+			given(SelfScreeningControllerTests.this.screenings.screen(any())).willReturn(result);
+			SelfScreeningControllerTests.this.mvc.perform(answers()).andExpect(redirectedUrl("/check"));
+			SelfScreeningControllerTests.this.mvc
+				.perform(post("/check").session(SelfScreeningControllerTests.this.session).with(csrf()))
+				.andExpect(redirectedUrl("/result"));
+			MockHttpServletRequestBuilder get = get("/result").session(SelfScreeningControllerTests.this.session);
+			if (language.length > 0) {
+				get.param("lang", language[0]);
+			}
+			return SelfScreeningControllerTests.this.mvc.perform(get)
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+
+		/** The first heading inside main, as "h1: its words". */
+		static String firstHeading(String page) {
+			String main = page.substring(page.indexOf("<main"));
+			Matcher heading = Pattern.compile("(?s)<h([1-6])[^>]*>(.*?)</h\\1>").matcher(main);
+			assertThat(heading.find()).isTrue();
+			return "h" + heading.group(1) + ": " + heading.group(2).replaceAll("(?s)<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+		}
+
+		static int count(String page, String text) {
+			return page.split(Pattern.quote(text), -1).length - 1;
+		}
+
+		@Test
+		void anUrgentResultSaysFirstAndAloneToCallTheEmergencyNumberWithATapToCallLink() throws Exception {
+			String page = page(urgent(UrgentAction.CALL_EMERGENCY_NUMBER));
+			assertThat(firstHeading(page)).isEqualTo("h1: Call 112 now. This is the emergency number.");
+			assertThat(page).contains("<title>Call 112 now. This is the emergency number. - Your result - Backsafe</title>",
+					"href=\"tel:112\"", "Call 112</span>");
+			// the action, then the reasons, then one line instead of the twelve cards
+			assertThat(page.indexOf("id=\"result-title\"")).isLessThan(page.indexOf("red-flag-chest"));
+			assertThat(page.indexOf("red-flag-chest")).isLessThan(page.indexOf("id=\"techniques-title\""));
+			assertThat(count(page, "No massage until you have been seen.")).isOne();
+			assertThat(page).doesNotContain("class=\"card", "verdict-group", "How to do it safely", "a-general-tip");
+			assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("call your doctor");
+		}
+
+		@Test
+		void anUrgentResultForTheEmergencyDepartmentAlsoOffersTheNumberForWhoCannotGetThere() throws Exception {
+			String page = page(urgent(UrgentAction.GO_TO_EMERGENCY_DEPARTMENT));
+			assertThat(firstHeading(page)).isEqualTo("h1: Go to an emergency department now. Do not drive yourself.");
+			assertThat(page).containsPattern("<a class=\"call-link\" href=\"tel:112\">(?s).*If you cannot get there safely, call 112");
+			assertThat(page.indexOf("Do not drive yourself")).isLessThan(page.indexOf("If you cannot get there safely"));
+			assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("call your doctor");
+		}
+
+		@Test
+		void anUrgentResultIsSaidInSpanish() throws Exception {
+			String page = page(urgent(UrgentAction.CALL_EMERGENCY_NUMBER), "es");
+			assertThat(firstHeading(page)).isEqualTo("h1: Llame ahora al 112. Es el número de emergencias.");
+			assertThat(page).contains("href=\"tel:112\"", "Llame al 112", "Nada de masaje hasta que le vea un médico.");
+			assertThat(page.toLowerCase(Locale.forLanguageTag("es"))).doesNotContain("llame a su médico", "vea a su médico");
+		}
+
+		@Test
+		void waitingUntilWellHasItsOwnWordsAndOffersNothingToTry() throws Exception {
+			String page = page(result(Disposition.WAIT_UNTIL_WELL, null, new Reason("cold", "Clinical pack", null),
+					all(Verdict.AVOID, UNTIL_WELL)));
+			assertThat(firstHeading(page)).isEqualTo("h1: Your result: Not today: wait until you are well");
+			assertThat(page).contains("disposition--WAIT_UNTIL_WELL",
+					"Do not have a massage today, and do not try any technique on this page.",
+					"You do not need a doctor for this.", "If you get worse or get a fever, see a doctor.",
+					"No technique is offered today.", "Not today. Wait until you are well again.")
+				.doesNotContain("Each technique says if it suits you", "How to do it safely", "a-general-tip",
+						"href=\"tel:");
+			String spanish = page(result(Disposition.WAIT_UNTIL_WELL, null, new Reason("cold", "Clinical pack", null),
+					all(Verdict.AVOID, UNTIL_WELL)), "es");
+			assertThat(firstHeading(spanish)).isEqualTo("h1: Su resultado: Hoy no: espere a encontrarse bien");
+			assertThat(spanish).contains("No necesita ir al médico por esto.", "Hoy no se ofrece ninguna técnica.");
+		}
+
+		@Test
+		void aCautiousResultSaysOnEachCardWhatToChangeAndKeepsATherapistsTechniquesApart() throws Exception {
+			Reason light = new Reason("light-pressure-only", "Clinical pack", null);
+			Reason howTo = new Reason("how-to-roll", "Clinical pack", null);
+			List<TechniqueVerdict> techniques = Arrays.stream(Technique.values()).map((t) -> switch (t) {
+				case FOAM_ROLLING, MASSAGE_BALL -> new TechniqueVerdict(t, Verdict.MODIFY, false, List.of(light), List.of(howTo));
+				case DEEP_TISSUE -> new TechniqueVerdict(t, Verdict.RECOMMENDED, true,
+						List.of(new Reason("deep-tissue-best-with-therapist", "Clinical pack", null)), List.of());
+				default -> new TechniqueVerdict(t, Verdict.SUITABLE, false, List.of(), List.of());
+			}).toList();
+			String page = page(result(Disposition.PROCEED_WITH_CAUTION, null,
+					new Reason(Triage.SOME_TECHNIQUES_RESTRICTED, Triage.SAFETY_DESIGN_SOURCE, null), techniques));
+			assertThat(page).contains("Massage is possible, with care", "Each technique says if it suits you",
+					"Nothing you told us rules these out.", "What to change, and why",
+					"How to do it safely, with the change above", "With a trained therapist",
+					"Have these done by a trained therapist.", "a-general-tip")
+				.doesNotContain("safe for you to try", "href=\"tel:");
+			// the change is on both cards, not moved to the heading of their group
+			assertThat(count(page, "light-pressure-only")).isEqualTo(2);
+			// deep tissue is with the therapist, still marked recommended, and not in the group to try alone
+			String therapist = page.substring(page.indexOf("verdict-group--WITH_THERAPIST"));
+			assertThat(therapist).contains("card-DEEP_TISSUE");
+			String card = therapist.substring(therapist.indexOf("card-DEEP_TISSUE"));
+			assertThat(card.substring(0, card.indexOf("</article>"))).contains("<span>Recommended</span>",
+					"Best done by a trained therapist, not on your own.");
+			assertThat(page.indexOf("card-DEEP_TISSUE")).isGreaterThan(page.indexOf("verdict-group--WITH_THERAPIST"));
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.screening.Disposition;
+import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(VocabularyApiController.class)
 @Import({ ApiVocabulary.class, ResultWording.class })
+@EnableConfigurationProperties(EmergencyNumber.class)
 class VocabularyApiControllerTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

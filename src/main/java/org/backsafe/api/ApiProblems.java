@@ -24,9 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors as RFC 9457 {@code application/problem+json}: bad fields named one by one, never a stack
- * trace, never the client's input echoed back except a value that looks like a code. It also covers
- * Spring MVC's own errors (such as 415 for a body that is not JSON), which arise before a handler is
- * chosen and so cannot be limited to the API's controllers.
+ * trace, never the client's input echoed back except a value that looks like a code. An error never
+ * grows with the input: at most {@link InvalidAnswers#MAX_NAMED} fields are named, and
+ * {@code errorCount} says how many there were in all. It also covers Spring MVC's own errors (such
+ * as 415 for a body that is not JSON), which arise before a handler is chosen and so cannot be
+ * limited to the API's controllers.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -42,7 +44,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswers ex) {
-		return ResponseEntity.badRequest().body(invalid(ex.problems()));
+		return ResponseEntity.badRequest().body(invalid(ex.problems(), ex.count()));
 	}
 
 	@Override
@@ -94,12 +96,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalid(List<InvalidAnswers.FieldProblem> problems) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				problems.size() == 1 ? "One answer is not valid." : problems.size() + " answers are not valid.");
+		return invalid(problems, problems.size());
+	}
+
+	private static ProblemDetail invalid(List<InvalidAnswers.FieldProblem> problems, int count) {
+		List<InvalidAnswers.FieldProblem> named = problems.subList(0,
+				Math.min(problems.size(), InvalidAnswers.MAX_NAMED));
+		String detail = (count == 1) ? "One answer is not valid."
+				: (named.size() < count) ? count + " answers are not valid; the first " + named.size() + " are named."
+						: count + " answers are not valid.";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(INVALID_ANSWERS);
 		problem.setTitle("Invalid answers");
 		problem.setProperty("errors",
-				problems.stream().map((p) -> Map.of("field", p.field(), "message", p.message())).toList());
+				named.stream().map((p) -> Map.of("field", p.field(), "message", p.message())).toList());
+		problem.setProperty("errorCount", count);
 		return problem;
 	}
 

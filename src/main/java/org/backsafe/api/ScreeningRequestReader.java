@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.backsafe.api.InvalidAnswers.FieldProblem;
@@ -22,14 +23,17 @@ import org.backsafe.screening.Setting;
 
 /**
  * Checks a request body field by field and turns it into a {@link ScreeningRequest}. Every problem
- * is collected, so one answer names every bad field. A rejected value is echoed only when it looks
- * like a code, so nothing a client sent comes back unescaped.
+ * is counted, so one answer names every bad field, up to {@link InvalidAnswers#MAX_NAMED} of them
+ * (thousands of bad codes give ten named and a count, not thousands of messages). A rejected value
+ * is echoed only when it looks like a code, so nothing a client sent comes back unescaped.
  */
 final class ScreeningRequestReader {
 
 	private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z0-9_]{1,40}");
 
 	private final List<FieldProblem> problems = new ArrayList<>();
+
+	private int count;
 
 	static ScreeningRequest read(ScreeningRequestJson json) {
 		return new ScreeningRequestReader().convert(json);
@@ -56,8 +60,8 @@ final class ScreeningRequestReader {
 		PainProfile pain = pain(json.pain);
 		Setting setting = code("setting", json.setting, Setting.class);
 		Set<Equipment> equipment = codes("equipment", json.equipment, Equipment.class, false);
-		if (!this.problems.isEmpty()) {
-			throw new InvalidAnswers(this.problems);
+		if (this.count > 0) {
+			throw new InvalidAnswers(this.problems, this.count);
 		}
 		return new ScreeningRequest(json.age, answers, pain, setting, equipment);
 	}
@@ -80,7 +84,7 @@ final class ScreeningRequestReader {
 			problem("pain.worsening", "is required: true or false");
 		}
 		Set<PainPattern> patterns = codes("pain.patterns", pain.patterns, PainPattern.class, false);
-		if (!this.problems.isEmpty()) {
+		if (this.count > 0) {
 			return null;
 		}
 		return new PainProfile(areas, duration, pain.severity, pain.worsening, patterns);
@@ -100,7 +104,7 @@ final class ScreeningRequestReader {
 			return Enum.valueOf(type, value);
 		}
 		catch (IllegalArgumentException ex) {
-			problem(field, unknownCode(value, type));
+			problem(field, () -> unknownCode(value, type));
 			return null;
 		}
 	}
@@ -125,7 +129,8 @@ final class ScreeningRequestReader {
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				problem(field + "[" + i + "]", unknownCode(value, type));
+				int index = i;
+				problem(() -> field + "[" + index + "]", () -> unknownCode(value, type));
 			}
 		}
 		return codes;
@@ -137,7 +142,19 @@ final class ScreeningRequestReader {
 	}
 
 	private void problem(String field, String message) {
-		this.problems.add(new FieldProblem(field, message));
+		problem(() -> field, () -> message);
+	}
+
+	private void problem(String field, Supplier<String> message) {
+		problem(() -> field, message);
+	}
+
+	/** Counts a problem; only the first ones are worded, so thousands of bad codes cost no more. */
+	private void problem(Supplier<String> field, Supplier<String> message) {
+		this.count++;
+		if (this.problems.size() < InvalidAnswers.MAX_NAMED) {
+			this.problems.add(new FieldProblem(field.get(), message.get()));
+		}
 	}
 
 }

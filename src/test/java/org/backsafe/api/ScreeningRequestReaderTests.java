@@ -207,6 +207,23 @@ class ScreeningRequestReaderTests {
 		}
 
 		@Test
+		void thousandsOfBadCodesNameTenAndCountTheRest() {
+			ScreeningRequestJson json = example();
+			List<String> codes = new ArrayList<>();
+			for (int i = 0; i < 100_000; i++) {
+				codes.add("X" + i);
+			}
+			json.conditions = codes;
+			json.unknown("smoker", true);
+			InvalidAnswers ex = catchThrowableOfType(InvalidAnswers.class, () -> ScreeningRequestReader.read(json));
+			assertThat(ex.count()).isEqualTo(100_001);
+			assertThat(ex.problems()).hasSize(InvalidAnswers.MAX_NAMED);
+			assertThat(ex.problems().get(0).field()).isEqualTo("smoker");
+			assertThat(ex.problems()).extracting(FieldProblem::field)
+				.endsWith("conditions[" + (InvalidAnswers.MAX_NAMED - 2) + "]");
+		}
+
+		@Test
 		void aVeryLongCodeIsNotEchoed() {
 			ScreeningRequestJson json = example();
 			json.setting = "A".repeat(41);

@@ -275,7 +275,7 @@ class SelfScreeningBrowserTests {
 		submit();
 
 		assertThat(disposition()).isEqualTo("SEE_DOCTOR");
-		assertThat(heading()).contains("Vea a un médico antes de cualquier masaje");
+		assertThat(heading()).contains("Consulte a un médico antes de cualquier masaje");
 		audit("result-see-doctor-es");
 		Screenshots.window(browser, "result-see-doctor-es-top");
 		Screenshots.fullPage(browser, "result-see-doctor-es");

@@ -197,8 +197,8 @@ class SelfScreeningBrowserTests {
 		submit();
 
 		assertThat(disposition()).isEqualTo("PROCEED_WITH_CAUTION");
-		assertThat(browser.findElement(By.cssSelector(".disposition")).getText()).contains("not sure",
-				"sensitive skin");
+		assertThat(browser.findElement(By.cssSelector(".disposition")).getText()).contains("\"Not sure\"",
+				"sensitive skin", "treated it as a yes");
 		assertThat(browser.findElement(By.id("card-DEEP_TISSUE")).findElement(By.xpath(".."))
 			.findElement(By.cssSelector(".badge"))
 			.getText()).isEqualTo("Avoid");

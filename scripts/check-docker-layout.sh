@@ -68,7 +68,8 @@ fi
 
 start() { # $1: the value of BACKSAFE_RULES_DIR
   (cd "$app" && HOME="$app" BACKSAFE_RULES_DIR="$1" exec ${runner[@]+"${runner[@]}"} \
-    "${entrypoint[@]}" --server.port="$port") >"$work/app.log" 2>&1 &
+    "${entrypoint[@]}" --server.port="$port" --management.endpoint.health.show-details=always) \
+    >"$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health" && return 0

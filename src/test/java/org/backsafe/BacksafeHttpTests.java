@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.Technique;
+import org.backsafe.support.HttpVisitor;
+import org.backsafe.support.StaffLogin;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole app over HTTP on a random port, with the real rules folder: the README's example and
  * the one of DESIGN section 8 as a version 1 client sends them, the results vocabulary version 2
  * added, the vocabulary listing, each kind of bad input of DESIGN section 8, the API description,
- * and the health check.
+ * and the health check (its details for a logged-in staff member).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = StaffLogin.PROPERTY)
 class BacksafeHttpTests {
 
 	/** The README's curl example, as sent. */
@@ -593,10 +595,21 @@ class BacksafeHttpTests {
 	class Health {
 
 		@Test
-		void showsTheRuleBaseUpWithItsVersion() throws Exception {
+		void showsAnyoneTheStatusAlone() throws Exception {
 			HttpResponse<String> response = get("/actuator/health");
 			assertThat(response.statusCode()).isEqualTo(200);
-			JsonNode health = json(response);
+			assertThat(json(response).propertyNames()).contains("status").isSubsetOf("status", "groups");
+			assertThat(response.body()).doesNotContain("components", "details");
+			assertThat(json(response).get("status").asString()).isEqualTo("UP");
+		}
+
+		@Test
+		void showsLoggedInStaffTheRuleBaseUpWithItsVersion() throws Exception {
+			HttpVisitor staff = HttpVisitor.of(BacksafeHttpTests.this.port);
+			assertThat(staff.logIn(StaffLogin.USER, StaffLogin.PASSWORD).location()).endsWith("/staff");
+			HttpVisitor.Answer response = staff.get("/actuator/health");
+			assertThat(response.status()).isEqualTo(200);
+			JsonNode health = JSON.readTree(response.body());
 			assertThat(health.get("status").asString()).isEqualTo("UP");
 			JsonNode ruleBase = health.at("/components/ruleBase");
 			assertThat(ruleBase.get("status").asString()).isEqualTo("UP");

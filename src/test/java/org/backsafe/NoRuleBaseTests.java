@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -51,7 +52,12 @@ class NoRuleBaseTests {
 
 	@Test
 	void healthIsDownWith503() throws Exception {
+		// anyone sees the status; a logged-in staff member sees why
 		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.status").value("DOWN"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		this.mvc.perform(get("/actuator/health").with(user("alice").roles("STAFF")))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.ruleBase.status").value("DOWN"))

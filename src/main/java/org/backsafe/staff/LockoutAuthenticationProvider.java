@@ -11,7 +11,9 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Checks the lockout before the password, so a locked name gets the same answer whether the password
- * is right or wrong; counts failures and clears them on success.
+ * is right or wrong; counts failures and clears them on success. Every outcome goes to the log and to
+ * the audit log: a login, a failed login, the failure that locks a name, and a try while it is locked.
+ * When the audit log cannot be written, nobody logs in.
  */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
@@ -21,40 +23,46 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginAttempts attempts;
 
-	LockoutAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts) {
+	private final StaffAuditLog audit;
+
+	LockoutAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts, StaffAuditLog audit) {
 		this.passwords = passwords;
 		this.attempts = attempts;
+		this.audit = audit;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String name = authentication.getName();
 		if (this.attempts.isLocked(name)) {
-			logger.warn("Staff login refused: '" + printable(name) + "' is locked out after repeated failures");
+			logger.warn("Staff login refused: '" + StaffAuditLog.printable(name)
+					+ "' is locked out after repeated failures");
+			this.audit.refusedLocked(name);
 			throw new LockedException("Locked out after repeated failed logins");
 		}
+		Authentication result;
 		try {
-			Authentication result = this.passwords.authenticate(authentication);
-			this.attempts.succeeded(name);
-			logger.info("Staff login: '" + printable(name) + "'");
-			return result;
+			result = this.passwords.authenticate(authentication);
 		}
 		catch (BadCredentialsException ex) {
-			this.attempts.failed(name);
-			logger.warn("Staff login failed for '" + printable(name) + "'");
+			boolean locked = this.attempts.failed(name);
+			logger.warn("Staff login failed for '" + StaffAuditLog.printable(name) + "'"
+					+ (locked ? "; the name is now locked out" : ""));
+			this.audit.loginFailed(name);
+			if (locked) {
+				this.audit.lockedOut(name);
+			}
 			throw ex;
 		}
+		this.attempts.succeeded(name);
+		this.audit.loggedIn(result.getName());
+		logger.info("Staff login: '" + StaffAuditLog.printable(result.getName()) + "'");
+		return result;
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-	}
-
-	/** A user name as typed, made safe for a log line. */
-	private static String printable(String name) {
-		String safe = (name != null) ? name.replaceAll("[^\\p{Alnum}._@-]", "?") : "";
-		return (safe.length() > 40) ? safe.substring(0, 40) + "…" : safe;
 	}
 
 }

@@ -3,24 +3,57 @@ package org.backsafe.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed logins per user name. After {@code max} failures in a row the name is locked for a while,
- * whether or not such a user exists, so a lockout tells an attacker nothing about which names are
- * real. Kept in memory: a restart forgets it, which an attacker cannot cause from outside.
+ * Failed logins per user name, kept in the database ({@code staff_login_failure}): a restart forgets
+ * nothing, and every copy of the app on the same database counts the same failures. After
+ * {@code max} failures in a row the name is locked for {@code lockout}, whether or not such a user
+ * exists, so a lockout tells an attacker nothing about which names are real.
+ * <p>
+ * Each name has its own row and no other name touches it: there is no cap, so a flood of made-up
+ * names cannot push a real user's count out. What bounds the table is time: a count that has not
+ * grown for as long as a lockout lasts starts again (so pacing the guesses gains nothing over waiting
+ * out a lockout: at most {@code max} guesses per {@code lockout} either way), and
+ * {@link #forgetStale()} deletes such rows.
  */
 class LoginAttempts {
 
-	/** Bounds the memory an attacker can fill with made-up names. */
-	static final int MAX_TRACKED = 10_000;
+	private static final Log logger = LogFactory.getLog(LoginAttempts.class);
 
-	private record Failures(int count, Instant lockedUntil) {
+	/** The longest name kept; the column's size. Longer names (never a real user's) share a row by their start. */
+	static final int MAX_NAME = 100;
+
+	/** A name's row as it was before this failure. */
+	private record Failures(int count, Instant lastFailedAt, Instant lockedUntil) {
+
+		/** A lockout that has ended, or a count left alone for as long as a lockout lasts, starts again. */
+		boolean startsAgain(Instant now, Duration lockout) {
+			return (this.lockedUntil != null) ? !now.isBefore(this.lockedUntil)
+					: !now.isBefore(this.lastFailedAt.plus(lockout));
+		}
+
+		boolean lockedAt(Instant now) {
+			return this.lockedUntil != null && now.isBefore(this.lockedUntil);
+		}
+
 	}
 
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
 
 	private final int max;
 
@@ -28,39 +61,109 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	LoginAttempts(int max, Duration lockout, Clock clock) {
+	LoginAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions, int max, Duration lockout, Clock clock) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 		this.max = max;
 		this.lockout = lockout;
 		this.clock = clock;
 	}
 
 	boolean isLocked(String name) {
-		Failures f = this.failures.get(key(name));
-		return f != null && f.lockedUntil() != null && this.clock.instant().isBefore(f.lockedUntil());
+		Failures failures = find(key(name), false);
+		return failures != null && failures.lockedAt(this.clock.instant());
 	}
 
-	void failed(String name) {
-		if (this.failures.size() >= MAX_TRACKED) {
-			forgetExpired();
+	/**
+	 * Counts one failed login for the name; true when this failure locks it. Two copies of the app
+	 * counting the same name at once both count: the row is locked while it is read and written.
+	 */
+	boolean failed(String name) {
+		String key = key(name);
+		for (int tries = 1;; tries++) {
+			try {
+				return Boolean.TRUE.equals(this.transaction.execute((status) -> count(key)));
+			}
+			catch (DuplicateKeyException ex) {
+				// another copy (or thread) wrote this name's first failure at the same moment: count on its row
+				if (tries == 3) {
+					throw ex;
+				}
+			}
 		}
-		Instant now = this.clock.instant();
-		this.failures.compute(key(name), (k, f) -> {
-			int count = (f == null || (f.lockedUntil() != null && !now.isBefore(f.lockedUntil()))) ? 1 : f.count() + 1;
-			return new Failures(count, (count >= this.max) ? now.plus(this.lockout) : null);
-		});
 	}
 
 	void succeeded(String name) {
-		this.failures.remove(key(name));
+		this.jdbc.update("DELETE FROM staff_login_failure WHERE user_name = ?", key(name));
 	}
 
-	private void forgetExpired() {
+	/** Deletes the rows that would start again anyway; returns how many. */
+	@Scheduled(initialDelayString = "${backsafe.staff.lockout:15m}", fixedDelayString = "${backsafe.staff.lockout:15m}")
+	int forgetStale() {
 		Instant now = this.clock.instant();
-		this.failures.values().removeIf((f) -> f.lockedUntil() == null || !now.isBefore(f.lockedUntil()));
+		try {
+			int forgotten = this.jdbc.update(
+					"DELETE FROM staff_login_failure WHERE (locked_until IS NULL AND last_failed_at <= ?)"
+							+ " OR (locked_until IS NOT NULL AND locked_until <= ?)",
+					utc(now.minus(this.lockout)), utc(now));
+			if (forgotten > 0) {
+				logger.info("Forgot " + forgotten + " failed-login count(s) older than " + this.lockout);
+			}
+			return forgotten;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Old failed-login counts could not be deleted; they still start again when due", ex);
+			return 0;
+		}
 	}
 
-	private static String key(String name) {
-		return (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
+	private boolean count(String key) {
+		Instant now = this.clock.instant();
+		Failures before = find(key, true);
+		int count = (before == null || before.startsAgain(now, this.lockout)) ? 1 : before.count() + 1;
+		Instant lockedUntil = (count >= this.max) ? now.plus(this.lockout) : null;
+		if (before == null) {
+			this.jdbc.update(
+					"INSERT INTO staff_login_failure (user_name, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)",
+					key, count, utc(now), utc(lockedUntil));
+		}
+		else {
+			this.jdbc.update(
+					"UPDATE staff_login_failure SET failures = ?, last_failed_at = ?, locked_until = ? WHERE user_name = ?",
+					count, utc(now), utc(lockedUntil), key);
+		}
+		return lockedUntil != null && (before == null || !before.lockedAt(now));
+	}
+
+	private Failures find(String key, boolean forUpdate) {
+		List<Failures> rows = this.jdbc.query(
+				"SELECT failures, last_failed_at, locked_until FROM staff_login_failure WHERE user_name = ?"
+						+ (forUpdate ? " FOR UPDATE" : ""),
+				(rs, n) -> new Failures(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
+						instant(rs.getObject(3, OffsetDateTime.class))),
+				key);
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	/**
+	 * The row's key: the name as {@link StaffUsers} matches it (trimmed, lower case), control
+	 * characters (which PostgreSQL refuses in text) replaced, at most {@value #MAX_NAME} characters.
+	 */
+	static String key(String name) {
+		String key = (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
+		StringBuilder kept = new StringBuilder();
+		key.codePoints()
+			.limit(MAX_NAME)
+			.forEach((c) -> kept.appendCodePoint(Character.isISOControl(c) ? '\uFFFD' : c));
+		return kept.toString();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
 	}
 
 }

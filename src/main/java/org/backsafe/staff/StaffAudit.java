@@ -11,14 +11,33 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One entry of the audit log: who on the staff did what with which kiosk screening, and when. */
+/**
+ * One entry of the audit log: who on the staff did what, and when; with the kiosk screening it was
+ * about (a view, a review, a search that found one), or a detail (what was searched for, how many
+ * screenings a list showed). Logins are entries too: for a failed one, the name as typed.
+ */
 @Entity
 @Table(name = "staff_audit")
 public class StaffAudit {
 
 	public enum Action {
 
-		VIEWED, MARKED_REVIEWED
+		/** Opened one screening. */
+		VIEWED,
+		/** Marked one screening reviewed. */
+		MARKED_REVIEWED,
+		/** Saw today's list; the detail says how many screenings it showed. */
+		LISTED,
+		/** Searched by reference code; the detail is the code as typed, the screening the one found if any. */
+		SEARCHED,
+		/** Logged in. */
+		LOGGED_IN,
+		/** A wrong password, or a name that is not a staff user. */
+		LOGIN_FAILED,
+		/** That failure was one too many: the name is now locked. */
+		LOCKED_OUT,
+		/** A login refused because the name is locked, whatever the password. */
+		REFUSED_LOCKED
 
 	}
 
@@ -36,21 +55,26 @@ public class StaffAudit {
 	@Column(nullable = false, updatable = false)
 	private Action action;
 
-	@Column(name = "screening_id", nullable = false, updatable = false)
+	@Column(name = "screening_id", updatable = false)
 	private Long screeningId;
 
-	@Column(name = "reference_code", nullable = false, updatable = false)
+	@Column(name = "reference_code", updatable = false)
 	private String referenceCode;
+
+	@Column(updatable = false)
+	private String detail;
 
 	protected StaffAudit() {
 	}
 
-	StaffAudit(String staffUser, Instant occurredAt, Action action, Long screeningId, String referenceCode) {
+	StaffAudit(String staffUser, Instant occurredAt, Action action, Long screeningId, String referenceCode,
+			String detail) {
 		this.staffUser = staffUser;
 		this.occurredAt = occurredAt;
 		this.action = action;
 		this.screeningId = screeningId;
 		this.referenceCode = referenceCode;
+		this.detail = detail;
 	}
 
 	public String getStaffUser() {
@@ -71,6 +95,10 @@ public class StaffAudit {
 
 	public String getReferenceCode() {
 		return this.referenceCode;
+	}
+
+	public String getDetail() {
+		return this.detail;
 	}
 
 }

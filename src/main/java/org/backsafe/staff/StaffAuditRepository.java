@@ -1,5 +1,6 @@
 package org.backsafe.staff;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.repository.Repository;
@@ -9,7 +10,8 @@ interface StaffAuditRepository extends Repository<StaffAudit, Long> {
 
 	StaffAudit save(StaffAudit entry);
 
-	List<StaffAudit> findByScreeningIdOrderByOccurredAtDesc(Long screeningId);
+	List<StaffAudit> findByScreeningIdAndActionInOrderByOccurredAtDesc(Long screeningId,
+			Collection<StaffAudit.Action> actions);
 
 	long count();
 

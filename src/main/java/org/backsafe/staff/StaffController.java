@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff review: today's kiosk screenings (urgent ones not yet reviewed counted above the list),
  * search by reference code, one screening in full (on an urgent one, what the patient was told to do
- * now), and marking it reviewed. Every page that shows a record has it audited by {@link StaffReview} first.
+ * now), and marking it reviewed. Every list, search, record and review is audited by {@link StaffReview} first.
  */
 @Controller
 class StaffController {
@@ -54,9 +54,9 @@ class StaffController {
 	}
 
 	@GetMapping("/staff")
-	String today(Model model, HttpServletResponse response) {
+	String today(Principal staff, Model model, HttpServletResponse response) {
 		noStore(response);
-		List<KioskScreening> today = this.review.today();
+		List<KioskScreening> today = this.review.today(staff.getName());
 		model.addAttribute("screenings", today);
 		// an urgent result sent the patient to the desk: say so above the list until someone has looked
 		model.addAttribute("urgentNotReviewed",
@@ -66,15 +66,15 @@ class StaffController {
 	}
 
 	@GetMapping("/staff/search")
-	String search(@RequestParam(name = "code", defaultValue = "") String code, Model model,
+	String search(@RequestParam(name = "code", defaultValue = "") String code, Principal staff, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Optional<String> found = this.review.codeOf(code);
+		Optional<String> found = this.review.search(code, staff.getName());
 		if (found.isPresent()) {
 			redirect.addAttribute("code", found.get());
 			return "redirect:/staff/screenings/{code}";
 		}
 		model.addAttribute("notFound", true);
-		return today(model, response);
+		return today(staff, model, response);
 	}
 
 	@GetMapping("/staff/screenings/{code}")
@@ -85,7 +85,7 @@ class StaffController {
 		if (screening.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			model.addAttribute("notFound", true);
-			return today(model, response);
+			return today(staff, model, response);
 		}
 		model.addAttribute("screening", screening.get());
 		model.addAttribute("details", this.details.of(screening.get(), locale));

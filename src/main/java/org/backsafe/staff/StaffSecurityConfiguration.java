@@ -7,6 +7,8 @@ import org.backsafe.system.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -15,19 +17,28 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The staff review is the only part of Backsafe behind a login. Its own filter chain, ahead of the
  * public one, covers {@code /staff/**} and the login page: form login against configured BCrypt
- * hashes, lockout after repeated failures, a session timeout, CSRF on every form, and strict headers.
+ * hashes, lockout after repeated failures (counted in the database, {@link LoginAttempts}), a session
+ * timeout, CSRF on every form, and strict headers. Logins, failures and lockouts are audited.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class StaffSecurityConfiguration {
 
+	/**
+	 * Hashes the generated user's password, and checks a password typed for a name that is not a
+	 * user against a dummy hash of the same cost as the real ones, so that the time an answer takes
+	 * does not tell which names are real.
+	 */
 	@Bean
-	BCryptPasswordEncoder staffPasswordEncoder() {
-		return new BCryptPasswordEncoder();
+	BCryptPasswordEncoder staffPasswordEncoder(StaffProperties properties) {
+		return new BCryptPasswordEncoder(properties.highestBcryptCost());
 	}
 
 	@Bean
@@ -36,14 +47,15 @@ class StaffSecurityConfiguration {
 	}
 
 	@Bean
-	LoginAttempts loginAttempts(StaffProperties properties) {
-		return new LoginAttempts(properties.maxFailedLogins(), properties.lockout(), Clock.systemUTC());
+	LoginAttempts loginAttempts(StaffProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+		return new LoginAttempts(jdbc, transactions, properties.maxFailedLogins(), properties.lockout(),
+				Clock.systemUTC());
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffFilterChain(HttpSecurity http, StaffUsers users, BCryptPasswordEncoder staffPasswordEncoder,
-			LoginAttempts attempts, StaffProperties properties) throws Exception {
+			LoginAttempts attempts, StaffAuditLog audit, StaffProperties properties) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(staffPasswordEncoder);
 		SimpleUrlAuthenticationSuccessHandler toList = new SimpleUrlAuthenticationSuccessHandler("/staff");
@@ -55,8 +67,12 @@ class StaffSecurityConfiguration {
 		AuthenticationFailureHandler refused = (request, response, exception) -> response
 			.sendRedirect(request.getContextPath()
 					+ ((exception instanceof LockedException) ? "/staff/login?locked" : "/staff/login?error"));
+		// a redirect to the login names no host: never the one in the request's Host header
+		LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/staff/login");
+		toLogin.setFavorRelativeUris(true);
 		http.securityMatcher("/staff", "/staff/**")
-			.authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(passwords, attempts)))
+			.authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(passwords, attempts, audit)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(toLogin))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/login")
 				.permitAll()
 				.anyRequest()

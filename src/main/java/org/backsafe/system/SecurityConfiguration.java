@@ -1,5 +1,6 @@
 package org.backsafe.system;
 
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -8,7 +9,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Screening is anonymous: every page and the API are open. Forms carry CSRF tokens; the JSON API is
- * exempt, as it uses no cookies or session to authenticate. Pages get strict security headers.
+ * exempt, as it uses no cookies or session to authenticate. Pages get strict security headers, and
+ * every cookie is {@code SameSite=Lax}. (Health details are for logged-in staff only, by
+ * {@code management.endpoint.health.*} in application.properties; where redirects and generated URLs
+ * point is {@link BaseUrl}'s.)
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -22,6 +26,17 @@ public class SecurityConfiguration {
 	public static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
 			+ " frame-ancestors 'none'";
+
+	/**
+	 * Every cookie the app sets, the session's and the one a logout clears alike, is
+	 * {@code SameSite=Lax}: another site's page can no longer send a form, or load anything, with a
+	 * staff member's or a kiosk's session; a plain link to Backsafe still opens it logged in.
+	 * ({@code server.servlet.session.cookie.same-site} says the same for the session cookie alone.)
+	 */
+	@Bean
+	CookieSameSiteSupplier everyCookieSameSiteLax() {
+		return CookieSameSiteSupplier.ofLax();
+	}
 
 	@Bean
 	SecurityFilterChain publicScreening(HttpSecurity http) throws Exception {

@@ -70,6 +70,9 @@ class RuleAuthoringTests {
 		registry.add("backsafe.rules.dir", RULES::toString);
 		registry.add("backsafe.rules.debounce", () -> "100ms");
 		registry.add("backsafe.sources.dir", SOURCES::toString);
+		// as on an author's own machine: the rule base's health details (version, last failure) for
+		// anyone, where production shows them to logged-in staff only
+		registry.add("management.endpoint.health.show-details", () -> "always");
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -24,7 +24,7 @@ abstract class StorageChecks extends StorageTestBase {
 				"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"
 						+ " ORDER BY \"installed_rank\"",
 				String.class);
-		assertThat(versions).containsExactly("1", "2");
+		assertThat(versions).containsExactly("1", "2", "3");
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class StaffSecurityTests {
 
 	@BeforeEach
 	void noEarlierFailures() {
-		// the lockout is in memory and the context is shared: start each test with a clean count
+		// the context (and its database, which keeps the counts) is shared: start each test with a clean count
 		this.attempts.succeeded(StaffLogin.USER);
 	}
 

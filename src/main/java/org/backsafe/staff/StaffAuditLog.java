@@ -1,0 +1,97 @@
+package org.backsafe.staff;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.backsafe.kiosk.KioskScreening;
+import org.backsafe.staff.StaffAudit.Action;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the audit log ({@code staff_audit}): logins, failed logins and lockouts, list views,
+ * searches, views and reviews. A name typed at the login is written as the log lines write it,
+ * made printable and cut to {@value #MAX_TYPED} characters, so that what a stranger types cannot
+ * grow a row or forge one; a logged-in staff member is written by their user name.
+ */
+@Component
+class StaffAuditLog {
+
+	/** Actions about one screening, as its detail page lists them. */
+	static final List<Action> ABOUT_A_SCREENING = List.of(Action.VIEWED, Action.MARKED_REVIEWED);
+
+	static final int MAX_TYPED = 40;
+
+	private final StaffAuditRepository entries;
+
+	private final Clock clock;
+
+	@Autowired
+	StaffAuditLog(StaffAuditRepository entries) {
+		this(entries, Clock.systemUTC());
+	}
+
+	StaffAuditLog(StaffAuditRepository entries, Clock clock) {
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	void loggedIn(String staffUser) {
+		write(staffUser, Action.LOGGED_IN, null, null);
+	}
+
+	void loginFailed(String typedName) {
+		write(name(typedName), Action.LOGIN_FAILED, null, null);
+	}
+
+	void lockedOut(String typedName) {
+		write(name(typedName), Action.LOCKED_OUT, null, null);
+	}
+
+	void refusedLocked(String typedName) {
+		write(name(typedName), Action.REFUSED_LOCKED, null, null);
+	}
+
+	void listed(String staffUser, int shown) {
+		write(staffUser, Action.LISTED, null, shown + " shown");
+	}
+
+	/** A search by code, with the screening it found (null when none). */
+	void searched(String staffUser, String typedCode, KioskScreening found) {
+		write(staffUser, Action.SEARCHED, found, printable(typedCode));
+	}
+
+	void viewed(String staffUser, KioskScreening screening) {
+		write(staffUser, Action.VIEWED, screening, null);
+	}
+
+	void markedReviewed(String staffUser, KioskScreening screening) {
+		write(staffUser, Action.MARKED_REVIEWED, screening, null);
+	}
+
+	@Transactional(readOnly = true)
+	List<StaffAudit> about(KioskScreening screening) {
+		return this.entries.findByScreeningIdAndActionInOrderByOccurredAtDesc(screening.getId(), ABOUT_A_SCREENING);
+	}
+
+	private void write(String staffUser, Action action, KioskScreening screening, String detail) {
+		this.entries.save(new StaffAudit(staffUser, this.clock.instant(), action,
+				(screening != null) ? screening.getId() : null,
+				(screening != null) ? screening.getReferenceCode() : null, detail));
+	}
+
+	/** A user name as typed, as {@link StaffUsers} matches it (trimmed, lower case), made printable. */
+	static String name(String typed) {
+		return printable((typed != null) ? typed.strip().toLowerCase(Locale.ROOT) : "");
+	}
+
+	/** Text typed by anyone, made safe for a log line or an audit row: printable ASCII, short. */
+	static String printable(String typed) {
+		String safe = (typed != null) ? typed.strip().replaceAll("[^\\p{Alnum}._@-]", "?") : "";
+		return (safe.length() > MAX_TYPED) ? safe.substring(0, MAX_TYPED) + "…" : safe;
+	}
+
+}

@@ -21,9 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores kiosk screenings and finds them again for staff. Each screening is written in one
- * transaction, as one row: it is stored whole or not at all. A duplicate reference code (another
- * kiosk drew the same one at the same moment) is caught by the unique constraint and retried with a
- * new code.
+ * transaction, as one row: it is stored whole or not at all, and {@link #store} returns only once the
+ * commit is durable (H2 without a write delay, PostgreSQL's normal commit; {@link KioskStorage} checks
+ * both), so a code is shown only for a record that a crash cannot lose. A duplicate reference code
+ * (another kiosk drew the same one at the same moment) is caught by the unique constraint and retried
+ * with a new code. Any other failure is tried once more on new connections (a connection can be
+ * broken by an earlier fault that is gone now), then reported: the patient goes to reception.
  */
 @Service
 public class KioskScreenings {
@@ -34,6 +37,8 @@ public class KioskScreenings {
 
 	private final KioskScreeningRepository repository;
 
+	private final KioskStorage storage;
+
 	private final TransactionTemplate transaction;
 
 	private final Supplier<String> codes;
@@ -41,30 +46,44 @@ public class KioskScreenings {
 	private final Clock clock;
 
 	@Autowired
-	KioskScreenings(KioskScreeningRepository repository, PlatformTransactionManager transactions,
+	KioskScreenings(KioskScreeningRepository repository, KioskStorage storage, PlatformTransactionManager transactions,
 			ReferenceCodes codes) {
-		this(repository, transactions, codes::next, Clock.systemUTC());
+		this(repository, storage, transactions, codes::next, Clock.systemUTC());
 	}
 
-	KioskScreenings(KioskScreeningRepository repository, PlatformTransactionManager transactions,
+	KioskScreenings(KioskScreeningRepository repository, KioskStorage storage, PlatformTransactionManager transactions,
 			Supplier<String> codes, Clock clock) {
 		this.repository = repository;
+		this.storage = storage;
 		this.transaction = new TransactionTemplate(transactions);
 		this.codes = codes;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores one screening under a new reference code.
+	 * Stores one screening under a new reference code, durably.
 	 * @throws StorageFailed when it could not be stored; nothing was written
 	 */
 	public KioskScreening store(ScreeningRequest answers, ScreeningResult result, Locale language) {
-		DataAccessException last = null;
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			String code = this.codes.get();
+		RuntimeException last = null;
+		String code = null;
+		int drawn = 0;
+		boolean retried = false;
+		while (true) {
+			if (code == null) {
+				if (drawn == ATTEMPTS) {
+					break;
+				}
+				code = this.codes.get();
+				drawn++;
+			}
+			String attempt = code;
 			try {
-				return this.transaction.execute((status) -> this.repository
-					.saveAndFlush(new KioskScreening(code, this.clock.instant(), language, answers, result)));
+				this.storage.beforeWrite();
+				KioskScreening stored = this.transaction.execute((status) -> this.repository
+					.saveAndFlush(new KioskScreening(attempt, this.clock.instant(), language, answers, result)));
+				this.storage.wrote();
+				return stored;
 			}
 			catch (DataIntegrityViolationException ex) {
 				last = ex;
@@ -72,10 +91,20 @@ public class KioskScreenings {
 					// not a duplicate code: trying again would fail the same way
 					break;
 				}
-				logger.info("Reference code drawn twice; drawing another (attempt " + attempt + ")");
+				logger.info("Reference code drawn twice; drawing another (attempt " + drawn + ")");
+				code = null;
 			}
 			catch (RuntimeException ex) {
-				throw failed(ex);
+				last = ex;
+				if (retried || !KioskStorage.worthRetrying(ex)) {
+					break;
+				}
+				// once more with the same code, on new connections: the one that failed may have been broken
+				// by a fault that is gone now
+				logger.warn("A kiosk screening could not be stored (" + KioskStorage.describe(ex)
+						+ "); trying once more on new connections");
+				this.storage.recover(ex);
+				retried = true;
 			}
 		}
 		throw failed(last);
@@ -90,8 +119,9 @@ public class KioskScreenings {
 		}
 	}
 
-	private StorageFailed failed(Exception cause) {
+	private StorageFailed failed(RuntimeException cause) {
 		logger.error("A kiosk screening could not be stored; the patient was sent to reception", cause);
+		this.storage.failed("storing a kiosk screening", cause);
 		return new StorageFailed("A kiosk screening could not be stored", cause);
 	}
 
@@ -105,8 +135,12 @@ public class KioskScreenings {
 		return this.repository.findByScreenedAtGreaterThanEqualOrderByScreenedAtDesc(since);
 	}
 
-	/** Marks a screening reviewed by the given staff member; false when there is no such screening. */
+	/**
+	 * Marks a screening reviewed by the given staff member; false when there is no such screening.
+	 * Refused before H2 tries it when its file cannot take a write (see {@link KioskStorage}).
+	 */
 	public boolean markReviewed(String typedCode, String by) {
+		this.storage.beforeWrite();
 		Boolean done = this.transaction.execute((status) -> ReferenceCodes.parse(typedCode)
 			.flatMap(this.repository::findByReferenceCode)
 			.map((screening) -> {
@@ -117,10 +151,18 @@ public class KioskScreenings {
 		return Boolean.TRUE.equals(done);
 	}
 
-	/** Deletes every screening taken before the cutoff; returns how many. */
+	/** Deletes every screening taken before the cutoff, in one transaction; returns how many. */
 	public int purgeBefore(Instant cutoff) {
-		Integer count = this.transaction.execute((status) -> this.repository.deleteScreenedBefore(cutoff));
-		return (count != null) ? count : 0;
+		try {
+			this.storage.beforeWrite();
+			Integer count = this.transaction.execute((status) -> this.repository.deleteScreenedBefore(cutoff));
+			this.storage.wrote();
+			return (count != null) ? count : 0;
+		}
+		catch (RuntimeException ex) {
+			this.storage.failed("the retention purge", ex);
+			throw ex;
+		}
 	}
 
 }

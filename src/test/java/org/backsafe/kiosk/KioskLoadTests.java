@@ -1,28 +1,16 @@
 package org.backsafe.kiosk;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.backsafe.questionnaire.Section;
 import org.backsafe.screening.HealthQuestion;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +32,6 @@ class KioskLoadTests {
 
 	static final Duration RUN = Duration.ofSeconds(30);
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern CODE = Pattern.compile("id=\"kiosk-code\">([A-Z0-9-]{7})<");
-
 	@LocalServerPort
 	int port;
 
@@ -68,11 +52,18 @@ class KioskLoadTests {
 		for (int k = 0; k < KIOSKS; k++) {
 			int kiosk = k;
 			runs.add(kiosks.submit(() -> {
-				Patient patient = new Patient(kiosk);
+				KioskClient patient = new KioskClient(URI.create("http://127.0.0.1:" + this.port));
+				List<HealthQuestion> yes = (kiosk % 2 == 0) ? List.of(HealthQuestion.EPILEPSY) : List.of();
 				List<String> codes = new ArrayList<>();
 				while (System.nanoTime() < deadline) {
 					try {
-						codes.add(patient.screen(finishMillis));
+						KioskClient.Handoff handoff = patient.screen(20 + kiosk, yes);
+						finishMillis.add(handoff.lastStepMillis());
+						if (handoff.code() == null) {
+							throw new IllegalStateException("No reference code on the handoff page");
+						}
+						codes.add(handoff.code());
+						patient.reset(handoff);
 					}
 					catch (IOException | IllegalStateException ex) {
 						failures.incrementAndGet();
@@ -100,90 +91,6 @@ class KioskLoadTests {
 		for (String code : codes) {
 			assertThat(this.stored.find(code)).as(code).isPresent();
 		}
-	}
-
-	/** One kiosk's browser: its own cookies, so its own session. */
-	final class Patient {
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-
-		private final int kiosk;
-
-		Patient(int kiosk) {
-			this.kiosk = kiosk;
-		}
-
-		String screen(List<Long> finishMillis) throws IOException, InterruptedException {
-			String page = get("/kiosk");
-			page = post("/kiosk/start", Map.of(), page);
-			Map<String, String> warning = new LinkedHashMap<>();
-			Section.WARNING_SIGNS.getQuestions().forEach((q) -> warning.put(answer(q), "NO"));
-			page = post("/kiosk/questions/warningSigns", warning, page);
-			Map<String, String> health = new LinkedHashMap<>();
-			health.put("age", Integer.toString(20 + this.kiosk));
-			Section.HEALTH.getQuestions()
-				.forEach((q) -> health.put(answer(q), (q == HealthQuestion.EPILEPSY && this.kiosk % 2 == 0) ? "YES" : "NO"));
-			page = post("/kiosk/questions/health", health, page);
-			page = post("/kiosk/questions/pain", Map.of("painAreas", "LOWER_BACK", "painDuration", "CHRONIC",
-					"painSeverity", "5", "painWorsening", "false", "painPatterns", "KNOTS"), page);
-			long start = System.nanoTime();
-			page = post("/kiosk/questions/massage", Map.of("setting", "SELF", "equipment", "FOAM_ROLLER"), page);
-			finishMillis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
-			Matcher code = CODE.matcher(page);
-			if (!code.find()) {
-				throw new IllegalStateException("No reference code on the handoff page");
-			}
-			post("/kiosk/reset", Map.of(), page);
-			return code.group(1);
-		}
-
-		private String answer(HealthQuestion question) {
-			return "answers[" + question.name() + "]";
-		}
-
-		private String get(String path) throws IOException, InterruptedException {
-			return send(HttpRequest.newBuilder(uri(path)).GET());
-		}
-
-		/** Posts a form with the CSRF token of the page it is on, the way a browser would. */
-		private String post(String path, Map<String, String> fields, String from)
-				throws IOException, InterruptedException {
-			Matcher token = CSRF.matcher(from);
-			if (!token.find()) {
-				throw new IllegalStateException("No CSRF token on the page before " + path);
-			}
-			Map<String, String> form = new LinkedHashMap<>(fields);
-			form.put("_csrf", token.group(1));
-			String body = form.entrySet()
-				.stream()
-				.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
-				.collect(Collectors.joining("&"));
-			return send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
-		}
-
-		private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
-			}
-			return response.body();
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + KioskLoadTests.this.port + path);
-		}
-
-		private static String enc(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
-		}
-
 	}
 
 }

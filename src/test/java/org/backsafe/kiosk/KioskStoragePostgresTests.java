@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The same storage checks on a real PostgreSQL, migrated from empty by the same Flyway scripts. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import(ReferenceCodes.class)
+@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class KioskStoragePostgresTests extends StorageChecks {
 

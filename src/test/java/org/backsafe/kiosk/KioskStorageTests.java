@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Storage on the embedded H2, the default database, through the Flyway migrations. */
 @DataJpaTest
-@Import(ReferenceCodes.class)
+@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class KioskStorageTests extends StorageChecks {
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DataJpaTest
-@Import(ReferenceCodes.class)
+@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @ExtendWith(OutputCaptureExtension.class)
 class RetentionPurgeTests extends StorageTestBase {

@@ -25,6 +25,9 @@ abstract class StorageTestBase {
 	KioskScreeningRepository repository;
 
 	@Autowired
+	KioskStorage storage;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Autowired
@@ -38,7 +41,7 @@ abstract class StorageTestBase {
 
 	KioskScreenings storeWith(Clock clock, String... codes) {
 		Deque<String> queue = new ArrayDeque<>(List.of(codes));
-		return new KioskScreenings(this.repository, this.transactions, queue::pop, clock);
+		return new KioskScreenings(this.repository, this.storage, this.transactions, queue::pop, clock);
 	}
 
 	KioskScreenings storeWith(String... codes) {

@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class KioskStorage {
+public class KioskStorage {
 
 	private static final Log logger = LogFactory.getLog(KioskStorage.class);
 
@@ -164,9 +164,11 @@ class KioskStorage {
 	/**
 	 * Makes sure storage can take a write now: ready (migrated, the mapping checked, commits durable),
 	 * and for an H2 file, room to write.
+	 * The staff pages' writes (failed logins, the audit log) call this too: on H2, one failed write
+	 * closes the whole database.
 	 * @throws RuntimeException when it cannot; nothing was written
 	 */
-	void beforeWrite() {
+	public void beforeWrite() {
 		ready();
 		Path file = this.h2File;
 		if (file != null) {

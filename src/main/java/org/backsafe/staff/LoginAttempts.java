@@ -61,7 +61,15 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	LoginAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions, int max, Duration lockout, Clock clock) {
+	private final Runnable beforeWrite;
+
+	/**
+	 * @param beforeWrite checks that the database can take a write now, and throws if not: on H2 one
+	 * failed write closes the whole database, so a write it would fail is not tried
+	 */
+	LoginAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions, int max, Duration lockout, Clock clock,
+			Runnable beforeWrite) {
+		this.beforeWrite = beforeWrite;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.max = max;
@@ -80,6 +88,7 @@ class LoginAttempts {
 	 */
 	boolean failed(String name) {
 		String key = key(name);
+		this.beforeWrite.run();
 		for (int tries = 1;; tries++) {
 			try {
 				return Boolean.TRUE.equals(this.transaction.execute((status) -> count(key)));
@@ -94,6 +103,7 @@ class LoginAttempts {
 	}
 
 	void succeeded(String name) {
+		this.beforeWrite.run();
 		this.jdbc.update("DELETE FROM staff_login_failure WHERE user_name = ?", key(name));
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.backsafe.kiosk.KioskScreening;
+import org.backsafe.kiosk.KioskStorage;
 import org.backsafe.staff.StaffAudit.Action;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,15 +28,18 @@ class StaffAuditLog {
 
 	private final StaffAuditRepository entries;
 
+	private final KioskStorage storage;
+
 	private final Clock clock;
 
 	@Autowired
-	StaffAuditLog(StaffAuditRepository entries) {
-		this(entries, Clock.systemUTC());
+	StaffAuditLog(StaffAuditRepository entries, KioskStorage storage) {
+		this(entries, storage, Clock.systemUTC());
 	}
 
-	StaffAuditLog(StaffAuditRepository entries, Clock clock) {
+	StaffAuditLog(StaffAuditRepository entries, KioskStorage storage, Clock clock) {
 		this.entries = entries;
+		this.storage = storage;
 		this.clock = clock;
 	}
 
@@ -78,6 +82,7 @@ class StaffAuditLog {
 	}
 
 	private void write(String staffUser, Action action, KioskScreening screening, String detail) {
+		this.storage.beforeWrite();
 		this.entries.save(new StaffAudit(staffUser, this.clock.instant(), action,
 				(screening != null) ? screening.getId() : null,
 				(screening != null) ? screening.getReferenceCode() : null, detail));

@@ -2,6 +2,7 @@ package org.backsafe.staff;
 
 import java.time.Clock;
 
+import org.backsafe.kiosk.KioskStorage;
 import org.backsafe.system.SecurityConfiguration;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -47,9 +49,10 @@ class StaffSecurityConfiguration {
 	}
 
 	@Bean
-	LoginAttempts loginAttempts(StaffProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	LoginAttempts loginAttempts(StaffProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+			KioskStorage storage) {
 		return new LoginAttempts(jdbc, transactions, properties.maxFailedLogins(), properties.lockout(),
-				Clock.systemUTC());
+				Clock.systemUTC(), storage::beforeWrite);
 	}
 
 	@Bean
@@ -65,8 +68,8 @@ class StaffSecurityConfiguration {
 			toList.onAuthenticationSuccess(request, response, authentication);
 		};
 		AuthenticationFailureHandler refused = (request, response, exception) -> response
-			.sendRedirect(request.getContextPath()
-					+ ((exception instanceof LockedException) ? "/staff/login?locked" : "/staff/login?error"));
+			.sendRedirect(request.getContextPath() + "/staff/login?" + ((exception instanceof LockedException) ? "locked"
+					: (exception instanceof AuthenticationServiceException) ? "unavailable" : "error"));
 		// a redirect to the login names no host: never the one in the request's Host header
 		LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/staff/login");
 		toLogin.setFavorRelativeUris(true);

@@ -184,27 +184,8 @@ final class KioskProcess implements AutoCloseable {
 	 * (200 when found, 404 when there is no such screening).
 	 */
 	Map<String, Integer> staffLookUp(List<String> codes) throws IOException, InterruptedException {
-		HttpClient staff = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-		HttpResponse<String> login = staff.send(
-				HttpRequest.newBuilder(base().resolve("/staff/login")).timeout(KioskClient.REQUEST_TIMEOUT).build(),
-				HttpResponse.BodyHandlers.ofString());
-		Matcher token = CSRF.matcher(login.body());
-		if (!token.find()) {
-			throw new IllegalStateException("No CSRF token on the staff login page: " + login.statusCode());
-		}
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("username", StaffLogin.USER);
-		form.put("password", StaffLogin.PASSWORD);
-		form.put("_csrf", token.group(1));
-		HttpResponse<String> in = staff.send(HttpRequest.newBuilder(base().resolve("/staff/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(KioskClient.formBody(form)))
-			.timeout(KioskClient.REQUEST_TIMEOUT)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpClient staff = staffClient();
+		HttpResponse<String> in = staffLogin(staff, StaffLogin.PASSWORD);
 		if (in.statusCode() != 200 || in.uri().getPath().startsWith("/staff/login")) {
 			throw new IllegalStateException("The staff login failed: " + in.statusCode() + " at " + in.uri());
 		}
@@ -217,6 +198,38 @@ final class KioskProcess implements AutoCloseable {
 			found.put(code, page.statusCode());
 		}
 		return found;
+	}
+
+	/** A staff login with this password, redirects followed: where it ended, and the page. */
+	HttpResponse<String> staffLogin(String password) throws IOException, InterruptedException {
+		return staffLogin(staffClient(), password);
+	}
+
+	private static HttpClient staffClient() {
+		return HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	private HttpResponse<String> staffLogin(HttpClient staff, String password) throws IOException, InterruptedException {
+		HttpResponse<String> login = staff.send(
+				HttpRequest.newBuilder(base().resolve("/staff/login")).timeout(KioskClient.REQUEST_TIMEOUT).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher token = CSRF.matcher(login.body());
+		if (!token.find()) {
+			throw new IllegalStateException("No CSRF token on the staff login page: " + login.statusCode());
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("username", StaffLogin.USER);
+		form.put("password", password);
+		form.put("_csrf", token.group(1));
+		return staff.send(HttpRequest.newBuilder(base().resolve("/staff/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(KioskClient.formBody(form)))
+			.timeout(KioskClient.REQUEST_TIMEOUT)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Override

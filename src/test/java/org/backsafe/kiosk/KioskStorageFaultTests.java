@@ -13,6 +13,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.backsafe.kiosk.KioskClient.Handoff;
 import org.backsafe.kiosk.KioskProcess.Health;
 import org.backsafe.screening.HealthQuestion;
+import org.backsafe.support.StaffLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,51 @@ class KioskStorageFaultTests {
 				}
 
 			});
+		}
+		finally {
+			StorageFaults.unmount(data);
+		}
+	}
+
+	/**
+	 * Staff logins write too (the failure count, the audit log). On a full disk such a write made H2
+	 * fail it and close the whole database, so the next kiosk visit after the disk was freed found it
+	 * closed and had to recover. Now the staff writes are checked first, like the kiosk's: the login is
+	 * refused with a clear message, and the database stays open.
+	 */
+	@Test
+	void aFullDiskRefusesStaffLoginsClearlyWithoutClosingTheDatabase() throws Exception {
+		Path data = this.folder.resolve("data");
+		StorageFaults.mountTmpfs(data, 16);
+		try (KioskProcess app = KioskProcess.start(this.folder, "app")) {
+			KioskClient kiosk = app.kiosk();
+			Handoff before = kiosk.screen(40, List.of());
+			assertThat(before.code()).as("a code before the fault").isNotNull();
+			kiosk.reset(before);
+
+			Path filler = StorageFaults.fill(data);
+			List<HttpResponse<String>> logins = new ArrayList<>();
+			logins.add(app.staffLogin("not-the-password"));
+			logins.add(app.staffLogin(StaffLogin.PASSWORD));
+			Files.delete(filler);
+
+			Handoff after = kiosk.screen(50, List.of());
+			String log = app.log();
+			app.kill();
+
+			SoftAssertions softly = new SoftAssertions();
+			for (HttpResponse<String> login : logins) {
+				softly.assertThat(login.uri().getPath() + "?" + login.uri().getQuery())
+					.as("a login on a full disk is refused as unavailable: %s", login.uri())
+					.isEqualTo("/staff/login?unavailable");
+				softly.assertThat(login.body()).as("and says why").contains("cannot be written");
+			}
+			softly.assertThat(after.code()).as("a code once the disk has room again").isNotNull();
+			softly.assertThat(log).as("the database was not closed by a staff write")
+				.doesNotContain("The database has been closed")
+				.doesNotContain("trying once more on new connections")
+				.doesNotContain("Kiosk storage is DOWN");
+			softly.assertAll();
 		}
 		finally {
 			StorageFaults.unmount(data);
@@ -167,6 +213,7 @@ class KioskStorageFaultTests {
 		List<Handoff> during = new ArrayList<>();
 		Health healthBefore;
 		Health healthDuring;
+		HttpResponse<String> livenessDuring;
 		Handoff after;
 		Health healthAfter;
 		String log;
@@ -189,6 +236,7 @@ class KioskStorageFaultTests {
 				kiosk.reset(handoff);
 			}
 			healthDuring = app.health();
+			livenessDuring = app.get("/actuator/health/liveness");
 
 			fault.remove();
 			after = kiosk.screen(50, List.of());
@@ -227,6 +275,8 @@ class KioskStorageFaultTests {
 		softly.assertThat(healthDuring.storage()).as("storage health during the fault: %s", healthDuring)
 			.isEqualTo("DOWN");
 		softly.assertThat(healthDuring.httpStatus()).as("health's HTTP status during the fault").isEqualTo(503);
+		softly.assertThat(livenessDuring.statusCode()).as("liveness during the fault: the app still answers, no restart")
+			.isEqualTo(200);
 		softly.assertThat(after.code()).as("a code for the first patient once the fault is gone, no restart")
 			.isNotNull();
 		softly.assertThat(healthAfter.storage()).as("storage health once the fault is gone: %s", healthAfter)

@@ -30,7 +30,7 @@ class LockoutRestartTests {
 	ConfigurableApplicationContext start(Path database) {
 		return new SpringApplicationBuilder(BacksafeApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--" + StaffLogin.PROPERTY,
-				"--spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+				"--spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
 				"--backsafe.rules.watch=false");
 	}
 

@@ -67,7 +67,8 @@ abstract class LoginAttemptsChecks {
 	LoginAttempts attempts;
 
 	LoginAttempts copy(int max) {
-		return new LoginAttempts(this.jdbc, this.transactions, max, LOCKOUT, this.clock);
+		return new LoginAttempts(this.jdbc, this.transactions, max, LOCKOUT, this.clock, () -> {
+		});
 	}
 
 	@BeforeEach

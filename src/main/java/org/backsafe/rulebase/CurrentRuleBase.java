@@ -8,13 +8,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +25,16 @@ import org.springframework.stereotype.Component;
  * one snapshot with {@link #serving()} and runs entirely on it; a candidate is fully compiled and
  * has passed the gate before it is published with one atomic write, so no screening ever sees a
  * half-built rule base, and every result names exactly one version.
+ *
+ * <p>
+ * The gate runs on workers of its own with time limits ({@code backsafe.rules.screening-timeout} for
+ * each screening, {@code backsafe.rules.gate-timeout} for all), so a rule that never returns is
+ * refused like any other bad edit, the old rules keep serving, and the next edit is taken up. At
+ * start-up the first load is bounded the same way: with such a rule in the folder, no rule base
+ * serves, so screenings answer "see a doctor" and the health check says DOWN.
  */
 @Component
-public class CurrentRuleBase {
+public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(CurrentRuleBase.class);
 
@@ -41,8 +51,12 @@ public class CurrentRuleBase {
 	public record State(RuleBase serving, FailedAttempt lastFailure) {
 	}
 
-	/** How long a reader waits for the first load before answering without a rule base (fail-safe). */
-	private static final Duration FIRST_LOAD_WAIT = Duration.ofMinutes(2);
+	/**
+	 * How long the first compile may take, on top of the gate's time limit, before a reader stops
+	 * waiting for the first load and answers without a rule base (fail-safe). Compiling never runs
+	 * the rules, so it cannot loop; it takes 2 to 4 s in a new JVM. This is only a backstop.
+	 */
+	private static final Duration FIRST_COMPILE_ALLOWANCE = Duration.ofSeconds(30);
 
 	private final AtomicReference<State> state = new AtomicReference<>(new State(null, null));
 
@@ -52,11 +66,16 @@ public class CurrentRuleBase {
 
 	private final RuleBaseProperties properties;
 
+	private final DeadlineWorkers gateWorkers = RuleBaseGate.newWorkers();
+
+	private volatile boolean running;
+
 	public CurrentRuleBase(RuleBaseProperties properties) {
 		this.properties = properties;
 		// The first build and gate cost seconds of CPU: run them beside the rest of the start-up, on
-		// the other core, rather than before it. Every reader waits for them (see state()), so no
-		// screening is answered before the first rule base has been admitted or refused.
+		// the other core, rather than after it (so this is started here, not in start()). Every reader
+		// waits for them (see state()), so no screening is answered before the first rule base has
+		// been admitted or refused; both are bounded (the gate by its time limit), so the wait is too.
 		Thread firstLoad = new Thread(() -> {
 			try {
 				reload();
@@ -85,9 +104,10 @@ public class CurrentRuleBase {
 	}
 
 	private void awaitFirstLoad() {
+		Duration wait = this.properties.gateTimeout().plus(FIRST_COMPILE_ALLOWANCE);
 		try {
-			if (!this.firstLoad.await(FIRST_LOAD_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-				logger.error("The first rule base is still loading after " + FIRST_LOAD_WAIT.toSeconds()
+			if (!this.firstLoad.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.error("The first rule base is still loading after " + wait.toSeconds()
 						+ " s; answering without one, which means \"see a doctor\"");
 			}
 		}
@@ -108,6 +128,16 @@ public class CurrentRuleBase {
 		synchronized (this.recent) {
 			return this.recent.stream().filter((r) -> r.version().equals(version)).findFirst();
 		}
+	}
+
+	/** How the rules are loaded: the folder, and the time limits. */
+	public RuleBaseProperties properties() {
+		return this.properties;
+	}
+
+	/** Gate workers still stuck in a candidate's rule that never returned (each may keep a core busy). */
+	public int abandonedGateWorkers() {
+		return this.gateWorkers.abandoned();
 	}
 
 	/** The configured folder. */
@@ -178,7 +208,14 @@ public class CurrentRuleBase {
 		try {
 			RuleBase built = RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			candidate = RuleBaseGate.admit(built);
+			candidate = RuleBaseGate.admit(built, this.gateWorkers, this.properties.gateTimeout(),
+					this.properties.screeningTimeout());
+		}
+		catch (CancellationException | RejectedExecutionException ex) {
+			// Interrupted, or the gate's workers shut down: the app is stopping. Nothing is known
+			// about these files, so nothing is kept.
+			logger.info("Loading rule base " + files.version() + " from " + files.origin() + " was cancelled");
+			return false;
 		}
 		catch (RuleBaseRejected ex) {
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems()));
@@ -221,6 +258,34 @@ public class CurrentRuleBase {
 				+ attempt.origin() + " refused; "
 				+ (current != null ? "still serving " + current.version() : "no rule base is serving") + ":\n  "
 				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList()));
+	}
+
+	/** Nothing to start: the first load began when this was made. */
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * The app is stopping: a reader still waiting for the first load stops waiting and answers
+	 * without a rule base (fail-safe), so that no request holds up the shutdown.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.firstLoad.countDown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops the gate's workers at once; one stuck in a rule that never returns is a daemon thread. */
+	@Override
+	public void close() {
+		this.firstLoad.countDown();
+		this.gateWorkers.close();
 	}
 
 }

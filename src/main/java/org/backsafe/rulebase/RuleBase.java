@@ -1,6 +1,7 @@
 package org.backsafe.rulebase;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Triage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A compiled rule base with everything that came with it: the rules' descriptions, their wording in
@@ -82,6 +86,82 @@ public final class RuleBase {
 	 */
 	public ScreeningResult screen(ScreeningRequest request) {
 		return Triage.fold(ScreeningEngine.run(this.kieBase, request), this.info);
+	}
+
+	/**
+	 * Which rule a thread stuck in this rule base is running, read from its stack: Drools compiles
+	 * each rule's conditions and consequence into classes named after the rule, and the rule's
+	 * consequence tells that name. Empty when no rule's code is on the stack (a constraint run by the
+	 * MVEL interpreter, say); then only the method it is stuck in is given, if it is not Drools' own.
+	 *
+	 * @return for example {@code rule "Epilepsy: ..." (epilepsy.drl:12), in its conditions (when), at
+	 * org.example.Helper.check}
+	 */
+	public Optional<String> whereStuck(StackTraceElement[] stack) {
+		Map<String, RuleDescription> byClass = rulesByClassName();
+		String rule = null;
+		String at = null;
+		for (StackTraceElement frame : stack) {
+			String className = frame.getClassName();
+			if (className.equals(ScreeningEngine.class.getName())) {
+				break; // below here is the caller, not the rules
+			}
+			if (className.startsWith(RuleBaseCompiler.PACKAGE + ".Rule_")) {
+				String prefix = longestPrefix(byClass, className);
+				if (prefix != null) {
+					RuleDescription found = byClass.get(prefix);
+					// Rule_<name><hash>.defaultConsequence, or Rule_<name><hash>DefaultConsequenceInvoker...
+					boolean consequence = className.substring(prefix.length()).contains("Consequence")
+							|| frame.getMethodName().toLowerCase(Locale.ROOT).contains("consequence");
+					rule = "rule \"" + found.name() + "\" (" + found.file() + (found.line() > 0 ? ":" + found.line() : "")
+							+ "), in its " + (consequence ? "consequence (then)" : "conditions (when)");
+					break;
+				}
+			}
+			else if (at == null && !isEngine(className)) {
+				at = className + "." + frame.getMethodName(); // what the rule called, if it is not the engine's
+			}
+		}
+		if (rule == null && at == null) {
+			return Optional.empty();
+		}
+		return Optional.of(rule == null ? "at " + at : at == null ? rule : rule + ", at " + at);
+	}
+
+	private static boolean isEngine(String className) {
+		return className.startsWith("org.drools.") || className.startsWith("org.kie.") || className.startsWith("org.mvel2.")
+				|| className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+	}
+
+	private static String longestPrefix(Map<String, RuleDescription> byClass, String className) {
+		String found = null;
+		for (String prefix : byClass.keySet()) {
+			if (className.startsWith(prefix) && (found == null || prefix.length() > found.length())) {
+				found = prefix;
+			}
+		}
+		return found;
+	}
+
+	/** Each rule by the name of the class Drools generated for it (its consequence's invoker, less the suffix). */
+	private Map<String, RuleDescription> rulesByClassName() {
+		Map<String, RuleDescription> byName = new HashMap<>();
+		this.rules.forEach((r) -> byName.put(r.name(), r));
+		Map<String, RuleDescription> byClass = new HashMap<>();
+		for (KiePackage kiePackage : this.kieBase.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				RuleDescription description = byName.get(rule.getName());
+				if (description == null || !(rule instanceof RuleImpl impl) || impl.getConsequence() == null) {
+					continue;
+				}
+				String invoker = impl.getConsequence().getClass().getName();
+				int suffix = invoker.indexOf("DefaultConsequenceInvoker");
+				if (suffix > 0) {
+					byClass.put(invoker.substring(0, suffix), description);
+				}
+			}
+		}
+		return byClass;
 	}
 
 	public KieBase kieBase() {

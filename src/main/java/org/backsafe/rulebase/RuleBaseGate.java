@@ -1,13 +1,18 @@
 package org.backsafe.rulebase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
+import org.backsafe.rulebase.scenario.Scenario;
 import org.backsafe.rulebase.scenario.ScenarioRunner;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.HealthQuestion;
@@ -24,7 +29,8 @@ import org.backsafe.screening.Setting;
  * What a compiled rule base must pass before it may serve: every scenario, and a fast sweep of the
  * safety invariants over every single answer (yes and not sure) and every pair of yes answers, on
  * a few pain profiles and both settings. Answer sets are tried smallest first, so the first
- * counterexample reported is a minimal one.
+ * counterexample reported is a minimal one. All of it runs on workers of its own, within a time
+ * limit: a candidate whose rules do not finish in time is refused like any other.
  */
 public final class RuleBaseGate {
 
@@ -53,18 +59,12 @@ public final class RuleBaseGate {
 
 	}
 
+	/** Runs the gate on workers of its own, with the default time limits: for tests and the command line. */
 	public static Report run(RuleBase candidate) {
-		List<RuleProblem> problems = new ArrayList<>();
-		Map<String, Integer> coverage = new HashMap<>();
-		for (ScenarioRunner.Outcome outcome : ScenarioRunner.runAll(candidate)) {
-			for (String difference : outcome.differences()) {
-				problems.add(new RuleProblem(Kind.SCENARIO, outcome.scenario().file(), outcome.scenario().line(), 0,
-						"scenario \"" + outcome.scenario().name() + "\": " + difference));
-			}
-			outcome.firedRules().forEach((rule) -> coverage.merge(rule, 1, Integer::sum));
+		try (DeadlineWorkers workers = newWorkers()) {
+			return run(candidate, workers, RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_GATE_TIMEOUT),
+					RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_SCREENING_TIMEOUT));
 		}
-		problems.addAll(sweepInvariants(candidate));
-		return new Report(problems, coverage);
 	}
 
 	public static List<RuleProblem> check(RuleBase candidate) {
@@ -73,32 +73,267 @@ public final class RuleBaseGate {
 
 	/** Throws with every problem unless the candidate passes; the admitted base knows its coverage. */
 	public static RuleBase admit(RuleBase candidate) {
-		Report report = run(candidate);
+		return admitted(candidate, run(candidate));
+	}
+
+	/** Like {@link #admit(RuleBase)}, on the given workers and within the given times. */
+	public static RuleBase admit(RuleBase candidate, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
+		return admitted(candidate, run(candidate, workers, timeout, screeningTimeout));
+	}
+
+	private static RuleBase admitted(RuleBase candidate, Report report) {
 		if (!report.passed()) {
 			throw new RuleBaseRejected(report.problems());
 		}
 		return candidate.withScenarioCoverage(report.coverage());
 	}
 
+	/** Workers for the gate: one per core (at most four), as many candidates as need be. */
+	public static DeadlineWorkers newWorkers() {
+		return new DeadlineWorkers("rule-gate", DeadlineWorkers.perCore(4), 64, Integer.MAX_VALUE);
+	}
+
 	/**
-	 * Every single answer (yes, then not sure) on every base profile first, and only then every pair
-	 * of yes answers: a broken invariant is reported with the fewest answers that break it. The base
-	 * profiles are swept in parallel (a KieBase serves many sessions at once); the problems are put
-	 * back in base order, so the report is the same however the work was shared out.
+	 * Runs the gate on the given workers, within two time limits. The rules are the candidate's own
+	 * code, so any screening may never return: each screening must finish within the screening time
+	 * limit (as when serving), and the whole gate (scenarios and invariant sweep) within the gate's.
+	 * When either runs out, the candidate is refused with a problem that says where the gate was (the
+	 * scenario, or the answers of the sweep) and, when it can be told, which rule was running; the
+	 * stuck workers are abandoned (see {@link DeadlineWorkers}), and the next candidate runs on fresh
+	 * ones.
+	 *
+	 * <p>
+	 * Why two limits: a looping rule is caught by the first, which counts the CPU time one screening
+	 * uses (see {@link DeadlineWorkers}), so a busy machine does not trip it; the second, on the clock,
+	 * can be generous. The gate of the shipped rules takes 1 to 2 s warm, but 3 to 8 s at start-up on
+	 * two busy cores; a clock limit tight enough to catch a loop quickly refused good rules there. One
+	 * screening uses well under a millisecond of CPU, even then.
+	 *
+	 * <p>
+	 * The scenarios run one after another on one worker, beside the sweep of single answers on the
+	 * others: the base profiles are swept side by side (a KieBase serves many sessions at once). Only
+	 * when no single answer breaks an invariant are the pairs swept. Problems are put back in order,
+	 * so the report is the same however the work was shared out.
+	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (at
+	 * shutdown): nothing is known about the candidate
 	 */
-	static List<RuleProblem> sweepInvariants(RuleBase candidate) {
+	public static Report run(RuleBase candidate, DeadlineWorkers workers, Duration timeout, Duration screeningTimeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Limits limits = new Limits(timeout, screeningTimeout);
 		List<ScreeningRequest> bases = bases();
+		Scenarios scenarios = new Scenarios(candidate);
+		List<Share> first = new ArrayList<>();
+		first.add(scenarios);
+		bases.forEach((base) -> first.add(new Singles(candidate, base)));
 		List<RuleProblem> problems = new ArrayList<>();
-		bases.parallelStream().map((base) -> singles(candidate, base)).toList().forEach(problems::addAll);
-		if (!problems.isEmpty()) {
-			// Smaller answer sets already break an invariant; pairs would only repeat it.
-			return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
+		Map<String, Integer> coverage = new HashMap<>();
+		DeadlineWorkers.Batch<List<RuleProblem>> batch = runShares(workers, first, deadline, screeningTimeout);
+		List<RuleProblem> invariants = new ArrayList<>();
+		for (int i = 0; i < first.size(); i++) {
+			List<RuleProblem> found = batch.results().get(i);
+			if (found != null) {
+				(i == 0 ? problems : invariants).addAll(found);
+			}
 		}
-		bases.parallelStream().map((base) -> pairs(candidate, base)).toList().forEach(problems::addAll);
+		if (batch.results().get(0) != null) {
+			coverage.putAll(scenarios.coverage);
+		}
+		if (batch.timedOut()) {
+			problems.addAll(cap(invariants));
+			problems.add(tooSlow(candidate, limits, first, batch.late()));
+			return new Report(problems, coverage);
+		}
+		if (invariants.isEmpty()) {
+			// Smaller answer sets break no invariant; only then are pairs worth sweeping.
+			List<Share> second = new ArrayList<>();
+			bases.forEach((base) -> second.add(new Pairs(candidate, base)));
+			batch = runShares(workers, second, deadline, screeningTimeout);
+			batch.results().stream().filter((found) -> found != null).forEach(invariants::addAll);
+			problems.addAll(cap(invariants));
+			if (batch.timedOut()) {
+				problems.add(tooSlow(candidate, limits, second, batch.late()));
+			}
+		}
+		else {
+			problems.addAll(cap(invariants));
+		}
+		return new Report(problems, coverage);
+	}
+
+	private static List<RuleProblem> cap(List<RuleProblem> problems) {
 		return problems.subList(0, Math.min(problems.size(), MAX_INVARIANT_PROBLEMS));
 	}
 
-	private static List<RuleProblem> singles(RuleBase candidate, ScreeningRequest base) {
+	private static DeadlineWorkers.Batch<List<RuleProblem>> runShares(DeadlineWorkers workers, List<Share> shares,
+			long deadline, Duration screeningTimeout) {
+		try {
+			return workers.runAll(shares, deadline, screeningTimeout);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("the gate was interrupted");
+		}
+	}
+
+	private record Limits(Duration gate, Duration screening) {
+	}
+
+	/** The refusal of a candidate that did not finish in time, saying where it was. */
+	private static RuleProblem tooSlow(RuleBase candidate, Limits limits, List<Share> shares, DeadlineWorkers.Late late) {
+		Share share = late.task() >= 0 ? shares.get(late.task()) : null;
+		String where = candidate.whereStuck(late.where()).map((w) -> "; still running: " + w).orElse("");
+		String limit = late.onOneStep()
+				? "the rules did not finish a screening within " + seconds(limits.screening())
+						+ " (backsafe.rules.screening-timeout)"
+				: "the gate did not finish within " + seconds(limits.gate()) + " (backsafe.rules.gate-timeout)";
+		String advice = late.onOneStep()
+				? ". A rule that never returns (a loop in a condition or a consequence) is the likely cause;"
+						+ " the rules that serve are kept"
+				: ". Every screening returned, but too slowly for all of them to be checked; the rules that"
+						+ " serve are kept";
+		Scenario scenario = share != null ? share.scenario : null;
+		if (scenario != null) {
+			return new RuleProblem(Kind.SCENARIO, scenario.file(), scenario.line(), 0,
+					limit + " on scenario \"" + scenario.name() + "\"" + where + advice);
+		}
+		ScreeningRequest request = share != null ? share.request : null;
+		return RuleProblem.of(Kind.INVARIANT, null,
+				limit + (request != null ? " on answers " + describe(request) : "") + where + advice);
+	}
+
+	private static String seconds(Duration timeout) {
+		long millis = timeout.toMillis();
+		return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+	}
+
+	/**
+	 * One share of the gate's work, run on one worker, one screening a step: it says what it is
+	 * screening and since when, so that a screening that never returns is seen, and reported.
+	 */
+	private abstract static class Share implements Callable<List<RuleProblem>>, DeadlineWorkers.Stepped {
+
+		final RuleBase candidate;
+
+		volatile Scenario scenario;
+
+		volatile ScreeningRequest request;
+
+		private volatile long stepStarted;
+
+		Share(RuleBase candidate) {
+			this.candidate = candidate;
+		}
+
+		@Override
+		public long stepStarted() {
+			return this.stepStarted;
+		}
+
+		/** Screens one answer set; stops the share (not counting as a result) when it was cancelled. */
+		ScreeningResult screen(ScreeningRequest answers) {
+			cancelledYet();
+			this.request = answers;
+			this.stepStarted = System.nanoTime();
+			try {
+				return this.candidate.screen(answers);
+			}
+			finally {
+				this.stepStarted = 0;
+			}
+		}
+
+		/** Runs one scenario as one step. */
+		ScenarioRunner.Outcome run(Scenario each) {
+			cancelledYet();
+			this.scenario = each;
+			this.stepStarted = System.nanoTime();
+			try {
+				return ScenarioRunner.run(this.candidate, each);
+			}
+			finally {
+				this.stepStarted = 0;
+			}
+		}
+
+		private static void cancelledYet() {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new CancellationException("the gate was cancelled");
+			}
+		}
+
+	}
+
+	/** Every scenario, one after another. */
+	private static final class Scenarios extends Share {
+
+		final Map<String, Integer> coverage = new HashMap<>();
+
+		Scenarios(RuleBase candidate) {
+			super(candidate);
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			List<RuleProblem> problems = new ArrayList<>();
+			for (Scenario each : this.candidate.scenarios()) {
+				ScenarioRunner.Outcome outcome = run(each);
+				for (String difference : outcome.differences()) {
+					problems.add(new RuleProblem(Kind.SCENARIO, each.file(), each.line(), 0,
+							"scenario \"" + each.name() + "\": " + difference));
+				}
+				outcome.firedRules().forEach((rule) -> this.coverage.merge(rule, 1, Integer::sum));
+			}
+			this.scenario = null;
+			return problems;
+		}
+
+	}
+
+	/** Every single answer on one base profile. */
+	private static final class Singles extends Share {
+
+		final ScreeningRequest base;
+
+		Singles(RuleBase candidate, ScreeningRequest base) {
+			super(candidate);
+			this.base = base;
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			return singles(this, this.base);
+		}
+
+	}
+
+	/** Every pair of yes answers on one base profile. */
+	private static final class Pairs extends Share {
+
+		final ScreeningRequest base;
+
+		Pairs(RuleBase candidate, ScreeningRequest base) {
+			super(candidate);
+			this.base = base;
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			return pairs(this, this.base);
+		}
+
+	}
+
+	private static List<RuleProblem> singles(Share candidate, ScreeningRequest base) {
 		List<RuleProblem> problems = new ArrayList<>();
 		ScreeningRequest current = base;
 		try {
@@ -122,13 +357,16 @@ public final class RuleBaseGate {
 				}
 			}
 		}
+		catch (CancellationException ex) {
+			throw ex;
+		}
 		catch (RuntimeException | StackOverflowError ex) {
 			problems.add(failed(current, ex));
 		}
 		return problems;
 	}
 
-	private static List<RuleProblem> pairs(RuleBase candidate, ScreeningRequest base) {
+	private static List<RuleProblem> pairs(Share candidate, ScreeningRequest base) {
 		List<RuleProblem> problems = new ArrayList<>();
 		HealthQuestion[] questions = HealthQuestion.values();
 		ScreeningRequest current = base;
@@ -148,6 +386,9 @@ public final class RuleBaseGate {
 					break;
 				}
 			}
+		}
+		catch (CancellationException ex) {
+			throw ex;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			problems.add(failed(current, ex));

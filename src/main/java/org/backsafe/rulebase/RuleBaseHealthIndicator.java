@@ -1,13 +1,18 @@
 package org.backsafe.rulebase;
 
+import org.backsafe.screening.ScreeningService;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
  * UP with the serving version; DOWN when no rule base serves (every screening then says "see a
- * doctor"); DEGRADED when the rules serve but the last edit was refused, until a later edit is
- * accepted (or undoes the refused one).
+ * doctor"), or when so many screenings never returned that every screening is answered "see a
+ * doctor" at once; DEGRADED when the rules serve but the last edit was refused, until a later edit
+ * is accepted (or undoes the refused one), and while any worker is stuck in a rule that never
+ * returned (it may keep a core busy until a restart).
  */
 @Component("ruleBase")
 class RuleBaseHealthIndicator extends AbstractHealthIndicator {
@@ -16,35 +21,55 @@ class RuleBaseHealthIndicator extends AbstractHealthIndicator {
 
 	private final CurrentRuleBase current;
 
-	RuleBaseHealthIndicator(CurrentRuleBase current) {
+	private final ScreeningService screenings;
+
+	@Autowired
+	RuleBaseHealthIndicator(CurrentRuleBase current, ScreeningService screenings) {
 		this.current = current;
+		this.screenings = screenings;
+	}
+
+	/** The rule base's health alone, without the screenings' workers. */
+	RuleBaseHealthIndicator(CurrentRuleBase current) {
+		this(current, null);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		CurrentRuleBase.State state = this.current.state();
 		RuleBase ruleBase = state.serving();
+		boolean exhausted = this.screenings != null && this.screenings.exhausted();
+		if (ruleBase != null && !exhausted) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
 		if (ruleBase != null) {
-			builder.up()
-				.withDetail("version", ruleBase.version())
+			builder.withDetail("version", ruleBase.version())
 				.withDetail("loadedAt", ruleBase.info().loadedAt().toString())
 				.withDetail("origin", ruleBase.files().origin())
 				.withDetail("rules", ruleBase.rules().size())
 				.withDetail("scenarios", ruleBase.scenarios().size());
 		}
-		else {
-			builder.down();
-		}
 		FailedAttempt failure = state.lastFailure();
 		if (failure != null) {
-			if (ruleBase != null) {
-				builder.status(DEGRADED);
-			}
 			builder.withDetail("lastFailure", failure.problems().stream().map(RuleProblem::toString).toList());
 			builder.withDetail("lastFailureAt", failure.at().toString());
 			if (failure.version() != null) {
 				builder.withDetail("lastFailureVersion", failure.version());
 			}
+		}
+		int gate = this.current.abandonedGateWorkers();
+		int screening = this.screenings != null ? this.screenings.abandonedWorkers() : 0;
+		if (gate + screening > 0) {
+			builder.withDetail("stuckWorkers", (gate > 0 ? gate + " of the gate" : "")
+					+ (gate > 0 && screening > 0 ? ", " : "") + (screening > 0 ? screening + " of the screenings" : "")
+					+ ": stuck in a rule that never returned, each may keep a core busy until the app restarts"
+					+ (exhausted ? "; every screening is answered \"see a doctor\" until then" : ""));
+		}
+		if (ruleBase != null && !exhausted && (failure != null || gate + screening > 0)) {
+			builder.status(DEGRADED);
 		}
 	}
 

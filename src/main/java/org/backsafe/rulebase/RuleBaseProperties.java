@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Where the rules come from, and whether the running app follows edits to them. The folder is bound
@@ -15,11 +16,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("backsafe.rules")
 public final class RuleBaseProperties {
 
+	/**
+	 * The whole gate's time limit, as a default: a backstop for rules that always return but so
+	 * slowly that the gate's thousands of screenings would hold up every later edit. The shipped
+	 * rules' gate takes 1 to 2 s warm and up to 8 s at start-up on two cores shared with busy builds;
+	 * a limit of 20 s still refused them once at start-up under heavier load, and left nothing
+	 * serving. So it is generous. A rule that never returns is caught by the screening time limit.
+	 */
+	public static final String DEFAULT_GATE_TIMEOUT = "5m";
+
+	/**
+	 * One screening's time limit, in CPU time, in the gate and when serving, as a default. A screening
+	 * uses tens of microseconds, the first in a new JVM some milliseconds; only one that never returns
+	 * (or nearly) reaches this. One that uses no CPU is stopped at ten times this on the clock.
+	 */
+	public static final String DEFAULT_SCREENING_TIMEOUT = "2s";
+
 	private final Path dir;
 
 	private final boolean watch;
 
 	private final Duration debounce;
+
+	private final Duration gateTimeout;
+
+	private final Duration screeningTimeout;
 
 	/**
 	 * @param dir the rules folder; when it does not exist at start, the copy packaged in the jar serves
@@ -27,22 +48,59 @@ public final class RuleBaseProperties {
 	 * never watched)
 	 * @param debounce how long the folder must stay quiet after an edit before it is reloaded, so that
 	 * a save made of several file operations is loaded once
+	 * @param gateTimeout how long a candidate's whole gate (scenarios and invariant sweep) may take; a
+	 * candidate that takes longer is refused
+	 * @param screeningTimeout how much CPU time one screening may use (and ten times that on the
+	 * clock): in the gate, a candidate with a
+	 * screening that takes longer is refused (a rule that never returns); when serving, the screening
+	 * is answered with the fail-safe result
 	 */
 	@ConstructorBinding
 	public RuleBaseProperties(@DefaultValue("./rules") String dir, @DefaultValue("true") boolean watch,
-			@DefaultValue("250ms") Duration debounce) {
-		this(Path.of(dir), watch, debounce);
+			@DefaultValue("250ms") Duration debounce, @DefaultValue(DEFAULT_GATE_TIMEOUT) Duration gateTimeout,
+			@DefaultValue(DEFAULT_SCREENING_TIMEOUT) Duration screeningTimeout) {
+		this(Path.of(dir), watch, debounce, gateTimeout, screeningTimeout);
 	}
 
-	public RuleBaseProperties(Path dir, boolean watch, Duration debounce) {
+	public RuleBaseProperties(Path dir, boolean watch, Duration debounce, Duration gateTimeout,
+			Duration screeningTimeout) {
 		this.dir = dir;
 		this.watch = watch;
 		this.debounce = debounce;
+		this.gateTimeout = positive(gateTimeout, "gate-timeout");
+		this.screeningTimeout = positive(screeningTimeout, "screening-timeout");
 	}
 
-	/** A folder, watched, with the default quiet time. */
+	/** A folder with the default time limits. */
+	public RuleBaseProperties(Path dir, boolean watch, Duration debounce) {
+		this(dir, watch, debounce, defaultDuration(DEFAULT_GATE_TIMEOUT), defaultDuration(DEFAULT_SCREENING_TIMEOUT));
+	}
+
+	/** One of the defaults above ("5m") as a duration. */
+	static Duration defaultDuration(String text) {
+		return DurationStyle.detectAndParse(text);
+	}
+
+	/** A folder, watched, with the default quiet time and time limits. */
 	public RuleBaseProperties(Path dir) {
 		this(dir, true, Duration.ofMillis(250));
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("backsafe.rules." + name + " must be more than zero, not " + duration);
+		}
+		return duration;
+	}
+
+	/** The same with another gate time limit. */
+	public RuleBaseProperties withGateTimeout(Duration timeout) {
+		return new RuleBaseProperties(this.dir, this.watch, this.debounce, timeout, this.screeningTimeout);
+	}
+
+	/** The same with another screening time limit. */
+	public RuleBaseProperties withScreeningTimeout(Duration timeout) {
+		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, timeout);
 	}
 
 	public Path dir() {
@@ -55,6 +113,14 @@ public final class RuleBaseProperties {
 
 	public Duration debounce() {
 		return this.debounce;
+	}
+
+	public Duration gateTimeout() {
+		return this.gateTimeout;
+	}
+
+	public Duration screeningTimeout() {
+		return this.screeningTimeout;
 	}
 
 }

@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.backsafe.support.RuleFolder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +69,28 @@ class ValidateCommandTests {
 
 	@Nested
 	class Refuses {
+
+		/** The command runs the gate with its time limits too; it does not hang on a rule that loops. */
+		@Test
+		@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+		void aRuleThatNeverReturnsWithinTheScreeningTimeLimit() {
+			Path rules = rules();
+			Spin.arm();
+			try {
+				RuleFolder.in(rules)
+					.rule("spin.drl", "spin-in-a-condition", "Person(age == 35)\n\teval(org.backsafe.rulebase.Spin.forever())",
+							"insert(new Advice());")
+					.write();
+				Run run = validate(rules.toString());
+				assertThat(run.status()).as(run.output()).isEqualTo(ValidateCommand.REFUSED);
+				assertThat(run.output()).contains("Scenarios that failed")
+					.containsPattern("scenarios/[a-z-]+\\.yaml:\\d+: the rules did not finish a screening within 2 s")
+					.contains("still running: rule \"Test: spin-in-a-condition\" (spin.drl:6)");
+			}
+			finally {
+				Spin.release();
+			}
+		}
 
 		@Test
 		void aSyntaxErrorWithFileAndLine() {

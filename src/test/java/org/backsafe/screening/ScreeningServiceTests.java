@@ -1,15 +1,22 @@
 package org.backsafe.screening;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.backsafe.rulebase.CurrentRuleBase;
+import org.backsafe.rulebase.DeadlineWorkers;
 import org.backsafe.rulebase.RuleBaseProperties;
+import org.backsafe.rulebase.Spin;
 import org.backsafe.support.RuleFolder;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +35,11 @@ class ScreeningServiceTests {
 
 	static final int OVERFLOWS_AT = 119;
 
+	static final int NEVER_RETURNS_AT = 116;
+
+	/** Short, to keep the test quick; a screening takes microseconds. */
+	static final Duration TIME_LIMIT = Duration.ofSeconds(1);
+
 	@TempDir
 	static Path buggyFolder;
 
@@ -40,6 +52,7 @@ class ScreeningServiceTests {
 
 	@BeforeAll
 	static void serveBuggyRules() {
+		Spin.arm();
 		RuleFolder.copyOfRealRules(buggyFolder)
 			.rule("bugs.drl", "bug-throws", "Person(age == " + THROWS_AT + ")",
 					"throw new IllegalStateException(\"a bug in a rule\");")
@@ -47,6 +60,8 @@ class ScreeningServiceTests {
 			.rule("bugs.drl", "bug-loops-start", "Person(age == " + LOOPS_AT + ")", "insert(new Tick());")
 			.rule("bugs.drl", "bug-loops-forever", "$t : Tick(count >= 0)", "modify($t) { setCount($t.getCount() + 1) }")
 			.rule("bugs.drl", "bug-overflows", "Person(age == " + OVERFLOWS_AT + ")", "down(0);")
+			.rule("bugs.drl", "bug-never-returns", "Person(age == " + NEVER_RETURNS_AT
+					+ ")\n\teval(org.backsafe.rulebase.Spin.forever())", "insert(new Advice());")
 			.write();
 		RuleFolder.in(buggyFolder).append("bugs.drl", """
 				declare Tick
@@ -57,9 +72,17 @@ class ScreeningServiceTests {
 					return down(n + 1) + 1;
 				}
 				""");
-		buggy = new CurrentRuleBase(new RuleBaseProperties(buggyFolder));
+		buggy = new CurrentRuleBase(new RuleBaseProperties(buggyFolder).withScreeningTimeout(TIME_LIMIT));
 		assertThat(buggy.serving()).as("the gate should admit the buggy rules: %s", buggy.lastFailure()).isPresent();
 		service = new ScreeningService(buggy);
+	}
+
+	/** Lets a worker stuck in the rule that never returns go, so that it does not slow later tests. */
+	@AfterAll
+	static void releaseTheSpin() {
+		Spin.release();
+		service.close();
+		buggy.close();
 	}
 
 	static ScreeningRequest answersAt(int age) {
@@ -108,6 +131,24 @@ class ScreeningServiceTests {
 		@Test
 		void whenRulesLoopForever() {
 			assertFailSafe(service.screen(answersAt(LOOPS_AT)));
+		}
+
+		/**
+		 * The gate cannot try every answer set, so a rule that never returns on answers it does not
+		 * try is admitted. The screening is answered at its time limit, and the next on fresh workers.
+		 */
+		@Test
+		@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+		void whenARuleNeverReturnsAndTheNextScreeningIsFine() {
+			long started = System.nanoTime();
+			ScreeningResult result = service.screen(answersAt(NEVER_RETURNS_AT));
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertFailSafe(result);
+			assertThat(result.ruleBase()).isEqualTo(buggy.serving().orElseThrow().info());
+			assertThat(took).as("answered at the time limit").isBetween(TIME_LIMIT,
+					TIME_LIMIT.multipliedBy(DeadlineWorkers.CLOCK_FACTOR).plusSeconds(2));
+			assertThat(service.abandonedWorkers()).isEqualTo(1);
+			assertThat(service.screen(answersAt(40)).completed()).isTrue();
 		}
 
 		@Test

@@ -13,9 +13,10 @@ import org.backsafe.rulebase.RuleBase;
 import org.springframework.stereotype.Service;
 
 /**
- * Screens one set of answers on the serving rule base. Never throws, and never takes longer than
- * the screening time limit ({@code backsafe.rules.screening-timeout}): when anything fails or runs
- * too long, the result is the fail-safe one ("see a doctor", no technique offered).
+ * Screens one set of answers on the serving rule base. Never throws, and never runs past the
+ * screening time limit ({@code backsafe.rules.screening-timeout}, in CPU time; ten times it on the
+ * clock): when anything fails or runs too long, the result is the fail-safe one ("see a doctor", no
+ * technique offered).
  *
  * <p>
  * Why screenings run on workers of their own rather than on the request's thread: the gate refuses a
@@ -63,8 +64,8 @@ public class ScreeningService implements AutoCloseable {
 		catch (DeadlineWorkers.Late ex) {
 			// The answers are not logged: they are a person's health.
 			logger.error("Screening on rule base " + ruleBase.version() + " did not finish within "
-					+ this.timeout.toMillis() + " ms (backsafe.rules.screening-timeout); answered with the fail-safe"
-					+ " result" + ruleBase.whereStuck(ex.where()).map((w) -> "; still running: " + w).orElse(""));
+					+ this.timeout.toMillis() + " ms of CPU time (backsafe.rules.screening-timeout), or ten times that on"
+					+ " the clock; answered with the fail-safe result" + ruleBase.whereStuck(ex.where()).map((w) -> "; still running: " + w).orElse(""));
 			return Triage.failed(ruleBase.info());
 		}
 		catch (ExecutionException ex) {

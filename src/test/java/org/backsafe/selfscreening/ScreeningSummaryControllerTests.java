@@ -214,6 +214,31 @@ class ScreeningSummaryControllerTests {
 	}
 
 	@Test
+	void anUrgentResultPageSaysWhatToDoNowFirstAndAloneWithNoTechniqueAndNoSummaryLink() throws Exception {
+		screened(new ScreeningResult(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER, List.of(),
+				List.of(), List.of(), new RuleBaseInfo("v-42abc", Instant.now()), true, Set.of()));
+
+		String page = this.mvc.perform(get("/result").session(this.session).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String main = page.substring(page.indexOf("<main"));
+		assertThat(main).containsPattern("^<main[^>]*>\\s*<section[^>]*>\\s*<div class=\"disposition__banner\">"
+				+ "\\s*<svg(?s:.*?)</svg>\\s*<h1[^>]*>Call 112 now. This is the emergency number.</h1>");
+		assertThat(main).doesNotContain("class=\"card", "/result/summary");
+	}
+
+	@Test
+	void aResultPageThatOffersTechniquesLinksToTheSummary() throws Exception {
+		screened(caution());
+		this.mvc.perform(get("/result").session(this.session).locale(Locale.ENGLISH))
+			.andExpect(content().string(allOf(containsString("href=\"/result/summary\""),
+					containsString("Print a summary for your therapist or doctor"))));
+	}
+
+	@Test
 	void isInSpanishForASpanishReader() throws Exception {
 		screened(caution());
 		this.mvc.perform(get("/result/summary").session(this.session).locale(Locale.forLanguageTag("es")))

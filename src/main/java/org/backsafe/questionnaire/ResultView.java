@@ -33,7 +33,8 @@ import org.backsafe.screening.Verdict;
  * alone. When no technique is offered (wait until well, a doctor first), there are no tips.</li>
  * </ul>
  * Built for one language at the moment it is shown, so switching language re-words the same
- * result. Sources are shown as titles and headings, never as file names.
+ * result. Sources are shown as titles and headings, never as file names, each linked to the cited
+ * passage when the documents are served and the page may link away ({@link SourceLinks}).
  */
 public record ResultView(Disposition disposition, Urgent urgent, String summary, List<Line> reasons,
 		List<Group> groups, List<Line> withheld, List<Line> advice, Sources sources, boolean completed,

@@ -50,6 +50,7 @@ class CurrentScreening {
 	void clear() {
 		this.answers = null;
 		this.result = null;
+		this.screenedAt = null;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.backsafe.authoring.SourceLinks;
 import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.EmergencyNumber;
@@ -32,7 +33,8 @@ import org.backsafe.screening.Verdict;
  * alone. When no technique is offered (wait until well, a doctor first), there are no tips.</li>
  * </ul>
  * Built for one language at the moment it is shown, so switching language re-words the same
- * result. Sources are shown as titles and headings, never as file names.
+ * result. Sources are shown as titles and headings, never as file names, each linked to the cited
+ * passage when the documents are served and the page may link away ({@link SourceLinks}).
  */
 public record ResultView(Disposition disposition, Urgent urgent, String summary, List<Line> reasons,
 		List<Group> groups, List<Line> withheld, List<Line> advice, Sources sources, boolean completed,
@@ -41,8 +43,21 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 	/** The kind of the group of allowed techniques best done by a trained therapist. */
 	public static final String WITH_THERAPIST = "WITH_THERAPIST";
 
-	/** One sentence and the source it comes from, in words. */
-	public record Line(String text, String source) {
+	/**
+	 * One sentence and the source it comes from, in words; {@code cites} holds the same source part
+	 * by part ("Title, \"Heading\""), each with a link to the cited passage when the documents are
+	 * served.
+	 */
+	public record Line(String text, String source, List<Cite> cites) {
+
+		public Line(String text, String source) {
+			this(text, source, List.of());
+		}
+
+	}
+
+	/** One cited document and section, in words, and the link to that passage (null when not served). */
+	public record Cite(String text, String href) {
 
 	}
 
@@ -98,10 +113,16 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 
 	}
 
+	/** A result whose sources are plain text, with no link (the kiosk has no link that leaves it). */
 	public static ResultView of(ScreeningResult result, ResultWording wording, Locale locale) {
+		return of(result, wording, null, locale);
+	}
+
+	/** A result whose sources link to the cited passages when {@code links} can serve them. */
+	public static ResultView of(ScreeningResult result, ResultWording wording, SourceLinks links, Locale locale) {
 		Disposition disposition = result.disposition();
 		RuleBaseInfo ruleBase = result.ruleBase();
-		List<Card> cards = result.techniques().stream().map((t) -> card(t, ruleBase, wording, locale)).toList();
+		List<Card> cards = result.techniques().stream().map((t) -> card(t, ruleBase, wording, links, locale)).toList();
 		Urgent urgent = null;
 		List<Group> groups;
 		List<Line> withheld = List.of();
@@ -118,9 +139,9 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 		}
 		// Tips for massage would contradict "not today" or "not until a doctor says so".
 		List<Line> advice = disposition.offersNoTechnique() ? List.of()
-				: lines(result.advice(), ruleBase, wording, locale);
+				: lines(result.advice(), ruleBase, wording, links, locale);
 		return new ResultView(disposition, urgent, wording.summary(disposition, locale),
-				lines(result.reasons(), ruleBase, wording, locale), groups, withheld, advice,
+				lines(result.reasons(), ruleBase, wording, links, locale), groups, withheld, advice,
 				sources(wording.sources(ruleBase), locale), result.completed(),
 				(ruleBase != null) ? ruleBase.version() : null);
 	}
@@ -164,19 +185,38 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 		return new Group(kind, verdict, title, shared, trimmed);
 	}
 
-	private static Card card(TechniqueVerdict verdict, RuleBaseInfo ruleBase, ResultWording wording, Locale locale) {
-		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), ruleBase, wording, locale) : List.of();
+	private static Card card(TechniqueVerdict verdict, RuleBaseInfo ruleBase, ResultWording wording,
+			SourceLinks links, Locale locale) {
+		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), ruleBase, wording, links, locale)
+				: List.of();
 		return new Card(verdict.technique(), wording.technique(verdict.technique(), locale), verdict.verdict(),
 				wording.verdict(verdict.verdict(), locale), verdict.professionalOnly(),
-				lines(verdict.reasons(), ruleBase, wording, locale), howTo);
+				lines(verdict.reasons(), ruleBase, wording, links, locale), howTo);
 	}
 
 	private static List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, ResultWording wording,
-			Locale locale) {
+			SourceLinks links, Locale locale) {
 		// Worded by the rule base that gave the result, even if an edit was swapped in since.
+		SourceTable table = wording.sources(ruleBase);
 		return reasons.stream()
-			.map((r) -> new Line(wording.reason(r, ruleBase, locale), wording.source(r, ruleBase, locale)))
+			.map((r) -> new Line(wording.reason(r, ruleBase, locale), wording.source(r, ruleBase, locale),
+					cites(r.source(), table, links, locale)))
 			.toList();
+	}
+
+	/** A source part by part, each worded by the table and linked to its passage when served. */
+	private static List<Cite> cites(String source, SourceTable table, SourceLinks links, Locale locale) {
+		if (source == null) {
+			return List.of();
+		}
+		List<Cite> cites = new ArrayList<>();
+		for (String part : source.split(";")) {
+			String words = table.words(part, locale);
+			if (!words.isEmpty()) {
+				cites.add(new Cite(words, (links != null) ? links.href(part).orElse(null) : null));
+			}
+		}
+		return List.copyOf(cites);
 	}
 
 	private static Sources sources(SourceTable table, Locale locale) {

@@ -1,5 +1,7 @@
 package org.backsafe.selfscreening;
 
+import java.time.Instant;
+
 import org.backsafe.questionnaire.ScreeningForm;
 import org.backsafe.screening.ScreeningResult;
 
@@ -19,6 +21,9 @@ class CurrentScreening {
 
 	private ScreeningResult result;
 
+	/** When the result was made, for the printable summary. */
+	private Instant screenedAt;
+
 	ScreeningForm answers() {
 		return this.answers;
 	}
@@ -33,13 +38,19 @@ class CurrentScreening {
 		this.result = null;
 	}
 
+	Instant screenedAt() {
+		return this.screenedAt;
+	}
+
 	void screened(ScreeningResult result) {
 		this.result = result;
+		this.screenedAt = Instant.now();
 	}
 
 	void clear() {
 		this.answers = null;
 		this.result = null;
+		this.screenedAt = null;
 	}
 
 }

@@ -3,6 +3,7 @@ package org.backsafe.selfscreening;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backsafe.authoring.SourceLinks;
 import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.ScreeningForm;
 import org.backsafe.questionnaire.ScreeningFormValidator;
@@ -37,12 +38,16 @@ class SelfScreeningController {
 
 	private final CurrentScreening current;
 
+	private final SourceLinks sourceLinks;
+
 	private final ScreeningFormValidator validator = new ScreeningFormValidator();
 
-	SelfScreeningController(ScreeningService screenings, ResultWording wording, CurrentScreening current) {
+	SelfScreeningController(ScreeningService screenings, ResultWording wording, CurrentScreening current,
+			SourceLinks sourceLinks) {
 		this.screenings = screenings;
 		this.wording = wording;
 		this.current = current;
+		this.sourceLinks = sourceLinks;
 	}
 
 	@GetMapping("/")
@@ -91,7 +96,7 @@ class SelfScreeningController {
 		if (this.current.result() == null) {
 			return "redirect:/";
 		}
-		model.addAttribute("result", ResultView.of(this.current.result(), this.wording, locale));
+		model.addAttribute("result", ResultView.of(this.current.result(), this.wording, this.sourceLinks, locale));
 		return RESULT;
 	}
 

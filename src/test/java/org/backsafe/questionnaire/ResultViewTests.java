@@ -1,12 +1,18 @@
 package org.backsafe.questionnaire;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.backsafe.authoring.SourceLinks;
+import org.backsafe.authoring.SourcesProperties;
 import org.backsafe.questionnaire.ResultView.Card;
+import org.backsafe.questionnaire.ResultView.Cite;
 import org.backsafe.questionnaire.ResultView.Group;
 import org.backsafe.questionnaire.ResultView.Line;
 import org.backsafe.rulebase.CurrentRuleBase;
@@ -23,6 +29,7 @@ import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.support.StaticMessageSource;
@@ -295,6 +302,69 @@ class ResultViewTests {
 						techniques(List.of(), verdict(Technique.SWEDISH, Verdict.SUITABLE))));
 				assertThat(view.advice().isEmpty()).as(disposition.name()).isEqualTo(disposition.offersNoTechnique());
 			}
+		}
+
+	}
+
+	@Nested
+	class AllFiveGroups {
+
+		@Test
+		void comeInTheOrderAPersonActsOnThemWithTheChangeOnItsCardAndTheTherapistsApart() {
+			ResultView view = view(result(Disposition.PROCEED_WITH_CAUTION, null, List.of(),
+					techniques(List.of(verdict(Technique.SWEDISH, Verdict.RECOMMENDED),
+							verdict(Technique.FOAM_ROLLING, Verdict.MODIFY, LIGHT_PRESSURE),
+							verdict(Technique.DEEP_TISSUE, Verdict.AVOID, LIGHT_PRESSURE),
+							withTherapist(Technique.TRIGGER_POINT, Verdict.SUITABLE)),
+							verdict(Technique.STRETCHING, Verdict.SUITABLE))));
+
+			assertThat(view.groups()).extracting(Group::kind)
+				.containsExactly("RECOMMENDED", "SUITABLE", "MODIFY", ResultView.WITH_THERAPIST, "AVOID");
+			assertThat(texts(card(view, Technique.FOAM_ROLLING).reasons())).containsExactly("Use light pressure only.");
+			assertThat(group(view, ResultView.WITH_THERAPIST).cards()).extracting(Card::technique)
+				.containsExactly(Technique.TRIGGER_POINT);
+		}
+
+	}
+
+	/** Each source part by part, linked to its passage only when the documents are served. */
+	@Nested
+	class Sources {
+
+		static final Reason CITED = new Reason("light-pressure",
+				"000_e142765fd6634e76.txt, Deep Tissue Massage; Clinical pack", null);
+
+		ScreeningResult cited() {
+			return result(Disposition.PROCEED, null, List.of(CITED), techniques(List.of(),
+					new TechniqueVerdict(Technique.SWEDISH, Verdict.SUITABLE, false, List.of(CITED), List.of())));
+		}
+
+		@Test
+		void linkToTheCitedHeadingOfAServedDocument(@TempDir Path folder) throws IOException {
+			Files.writeString(folder.resolve("000_e142765fd6634e76.txt"), "A guide\n\nDeep Tissue Massage\n\nText.\n");
+			ResultView view = ResultView.of(cited(), wording("112"),
+					new SourceLinks(new SourcesProperties(folder.toString())), ENGLISH);
+
+			assertThat(view.reasons().get(0).cites()).containsExactly(
+					new Cite("\"Deep Tissue Massage\"", "/rules/sources/000_e142765fd6634e76.txt#deep-tissue-massage"),
+					new Cite("Clinical pack", null));
+			// said once for the twelve cards that share it, and linked there too
+			assertThat(group(view, "SUITABLE").shared().get(0).cites().get(0).href())
+				.isEqualTo("/rules/sources/000_e142765fd6634e76.txt#deep-tissue-massage");
+		}
+
+		@Test
+		void arePlainTextWhenTheDocumentsAreNotServed(@TempDir Path folder) {
+			ResultView view = ResultView.of(cited(), wording("112"),
+					new SourceLinks(new SourcesProperties(folder.resolve("missing").toString())), ENGLISH);
+
+			assertThat(view.reasons().get(0).cites()).containsExactly(new Cite("\"Deep Tissue Massage\"", null),
+					new Cite("Clinical pack", null));
+		}
+
+		@Test
+		void arePlainTextWhereNoLinkMayLeaveThePage() {
+			assertThat(view(cited()).reasons().get(0).cites()).extracting(Cite::href).containsOnlyNulls();
 		}
 
 	}

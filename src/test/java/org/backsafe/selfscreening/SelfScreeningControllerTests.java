@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.backsafe.authoring.SourceLinks;
+import org.backsafe.authoring.SourcesProperties;
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.rulebase.SourceTable;
@@ -48,6 +50,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -76,8 +79,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Spring Security.
  */
 @WebMvcTest(SelfScreeningController.class)
-@Import({ CurrentScreening.class, ResultWording.class })
-@EnableConfigurationProperties(EmergencyNumber.class)
+@Import({ CurrentScreening.class, ResultWording.class, SourceLinks.class })
+@EnableConfigurationProperties({ EmergencyNumber.class, SourcesProperties.class })
+// the source documents not served, whatever this machine holds: sources are plain titles and headings
+@TestPropertySource(properties = "backsafe.sources.dir=target/no-source-documents")
 class SelfScreeningControllerTests {
 
 	@Autowired

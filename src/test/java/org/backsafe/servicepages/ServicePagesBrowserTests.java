@@ -96,6 +96,18 @@ class ServicePagesBrowserTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/kiosk");
 	}
 
+	@Test
+	void midScreeningTheKioskNamesThePagesWithoutALink() {
+		open("/kiosk?lang=en");
+		browser.findElement(By.id("kiosk-start")).click();
+		assertThat(browser.getCurrentUrl()).contains("/kiosk/questions/");
+		assertThat(footerLinks()).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("a[href$='/privacy'], a[href$='/accessibility']"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".service-links__note")).getText())
+			.contains("on the start screen");
+		Axe.assertNoViolations(browser, "kiosk questions");
+	}
+
 	/** The footer's links, as paths. */
 	List<String> footerLinks() {
 		String origin = "http://localhost:" + this.port;

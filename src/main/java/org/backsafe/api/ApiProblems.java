@@ -1,11 +1,14 @@
 package org.backsafe.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -19,8 +22,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors as RFC 9457 {@code application/problem+json}: bad fields named one by one, never a stack
@@ -76,6 +81,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem = unreadable("The body is empty or cannot be read; send the answers as a JSON object.");
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A path that names nothing is a problem for the API; anything else gets the servlet container's
+	 * 404, which sends a browser to the HTML page error/404 (this advice is global, see above, so it
+	 * must hand the error back here).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())
+				&& servlet.getResponse() != null) {
+			try {
+				servlet.getResponse().sendError(status.value());
+			}
+			catch (IOException failed) {
+				throw new UncheckedIOException(failed);
+			}
+			return null;
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/api") || path.startsWith("/api/");
 	}
 
 	private static ProblemDetail unreadable(String detail) {

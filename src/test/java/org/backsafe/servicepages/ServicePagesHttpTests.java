@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compression, the cache headers of pages and versioned static files, and the OpenAPI description.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "backsafe.kiosk.retention-days=45", "backsafe.service.contact=help@clinic.example" })
+		properties = { "backsafe.kiosk.retention-days=45", "backsafe.service.contact=help@clinic.example",
+				"backsafe.api.licence.name=Apache-2.0", "backsafe.api.licence.url=https://www.apache.org/licenses/LICENSE-2.0" })
 class ServicePagesHttpTests {
 
 	static final HttpClient CLIENT = HttpClient.newBuilder()

@@ -24,7 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,6 +75,12 @@ class SelfScreeningController {
 		model.addAttribute("sessionSeconds", this.properties.sessionTimeout().toSeconds());
 		model.addAttribute("warningSeconds", this.properties.warning().toSeconds());
 		model.addAttribute("sessionMinutes", this.properties.sessionMinutes());
+	}
+
+	/** A step binds only its own questions: an answer posted to another step is no answer at all. */
+	@InitBinder("screeningForm")
+	void onlyThisStepsFields(WebDataBinder binder, @PathVariable(required = false) Integer number) {
+		Step.numbered((number != null) ? number : 0).ifPresent((step) -> binder.setAllowedFields(step.bindable()));
 	}
 
 	@GetMapping("/")

@@ -65,6 +65,17 @@ enum Step {
 		return fields;
 	}
 
+	/** The request parameters a POST of this step may bind; any other is ignored. */
+	String[] bindable() {
+		return switch (this) {
+			case WHERE_AND_HOW_LONG -> new String[] { "painAreas", "painDuration" };
+			case WARNING_SIGNS -> new String[] { "answers[*]" };
+			case HEALTH -> new String[] { "answers[*]", "age" };
+			case PAIN -> new String[] { "painSeverity", "painWorsening", "painPatterns" };
+			case MASSAGE -> new String[] { "setting", "equipment" };
+		};
+	}
+
 	/** Copies what this step asks from a posted form into the answers kept so far. */
 	void copy(ScreeningForm posted, ScreeningForm kept) {
 		switch (this) {

@@ -65,6 +65,7 @@ class SelfScreeningTimeOutBrowserTests {
 		assertThat(token.find()).isTrue();
 
 		browser.get(uri("/?lang=en").toString());
+		long loaded = System.nanoTime();
 		browser.findElement(By.id("painAreas-LOWER_BACK")).click();
 		WebElement dialog = browser.findElement(By.id("session-warning"));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOf(dialog));
@@ -77,6 +78,14 @@ class SelfScreeningTimeOutBrowserTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/?lang=en");
 		// the answer is still there: the page did not reload
 		assertThat(browser.findElement(By.id("painAreas-LOWER_BACK")).isSelected()).isTrue();
+		// past the end of the session as the page load left it, the server still has it: Keep going
+		// reached the server (a later step of an ended session would go to the time-out page)
+		long sinceLoad = Duration.ofNanos(System.nanoTime() - loaded).toMillis();
+		Thread.sleep(Math.max(0, 26_000 - sinceLoad));
+		assertThat(browser.getCurrentUrl()).endsWith("/?lang=en");
+		Object landed = browser.executeAsyncScript(
+				"var done = arguments[0]; fetch('/step/5', { credentials: 'same-origin' }).then(function (r) { done(r.url); });");
+		assertThat((String) landed).endsWith("/step/1");
 
 		// nobody answers the warning this time: the page goes to the time-out page at the end
 		new WebDriverWait(browser, Duration.ofSeconds(40)).until(ExpectedConditions.urlContains("/timed-out"));

@@ -18,6 +18,7 @@ import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.ResultWording;
 import org.backsafe.screening.ScreeningService;
 import org.backsafe.screening.Setting;
+import org.backsafe.system.SecurityConfiguration;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +50,7 @@ class SelfScreeningController {
 
 	static final String TIMED_OUT = "selfscreening/timed-out";
 
-	static final String TIMED_OUT_PATH = "/timed-out";
+	static final String TIMED_OUT_PATH = SecurityConfiguration.TIMED_OUT_PATH;
 
 	private final ScreeningService screenings;
 

@@ -69,8 +69,8 @@ public class SecurityConfiguration {
 		};
 	}
 
-	/** The page that says a self-screening's session has ended. */
-	static final String TIMED_OUT_PATH = "/timed-out";
+	/** The page that says a self-screening's session has ended (SelfScreeningController shows it). */
+	public static final String TIMED_OUT_PATH = "/timed-out";
 
 	/**
 	 * The security headers every page gets; a filter chain for other pages (such as staff pages)

@@ -1,5 +1,7 @@
 package org.backsafe.questionnaire;
 
+import java.util.Collection;
+
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.ScreeningRequest;
@@ -46,6 +48,27 @@ public class ScreeningFormValidator implements Validator {
 		}
 	}
 
+	/**
+	 * Checks only the named form fields, for a page that asks some of a section's questions (the
+	 * self-screening steps). Fields are named as {@link Section#getFields()} names them.
+	 */
+	public void validateFields(ScreeningForm form, Collection<String> fields, Errors errors) {
+		for (String field : fields) {
+			switch (field) {
+				case "age" -> age(form, errors);
+				case "painAreas", "painDuration", "painSeverity", "painWorsening" -> pain(form, field, errors);
+				case "setting" -> validate(form, Section.MASSAGE, errors);
+				default -> {
+					for (HealthQuestion question : HealthQuestion.values()) {
+						if (field.equals(ScreeningForm.answerField(question))) {
+							answer(form, question, errors);
+						}
+					}
+				}
+			}
+		}
+	}
+
 	private void age(ScreeningForm form, Errors errors) {
 		if (errors.hasFieldErrors("age")) {
 			return;
@@ -60,23 +83,33 @@ public class ScreeningFormValidator implements Validator {
 
 	private void answers(ScreeningForm form, Section section, Errors errors) {
 		for (HealthQuestion question : section.getQuestions()) {
-			String field = ScreeningForm.answerField(question);
-			if (form.answerTo(question) == null && !errors.hasFieldErrors(field)) {
-				errors.rejectValue(field, "questionnaire.answer.required",
-						new Object[] { new DefaultMessageSourceResolvable("question." + question.name() + ".inline") },
-						null);
-			}
+			answer(form, question, errors);
+		}
+	}
+
+	private void answer(ScreeningForm form, HealthQuestion question, Errors errors) {
+		String field = ScreeningForm.answerField(question);
+		if (form.answerTo(question) == null && !errors.hasFieldErrors(field)) {
+			errors.rejectValue(field, "questionnaire.answer.required",
+					new Object[] { new DefaultMessageSourceResolvable("question." + question.name() + ".inline") },
+					null);
 		}
 	}
 
 	private void pain(ScreeningForm form, Errors errors) {
-		if (form.getPainAreas().isEmpty() && !errors.hasFieldErrors("painAreas")) {
+		for (String field : Section.PAIN.getFields()) {
+			pain(form, field, errors);
+		}
+	}
+
+	private void pain(ScreeningForm form, String field, Errors errors) {
+		if (field.equals("painAreas") && form.getPainAreas().isEmpty() && !errors.hasFieldErrors("painAreas")) {
 			errors.rejectValue("painAreas", "questionnaire.painAreas.required");
 		}
-		if (form.getPainDuration() == null && !errors.hasFieldErrors("painDuration")) {
+		if (field.equals("painDuration") && form.getPainDuration() == null && !errors.hasFieldErrors("painDuration")) {
 			errors.rejectValue("painDuration", "questionnaire.painDuration.required");
 		}
-		if (!errors.hasFieldErrors("painSeverity")) {
+		if (field.equals("painSeverity") && !errors.hasFieldErrors("painSeverity")) {
 			Integer severity = form.getPainSeverity();
 			if (severity == null) {
 				errors.rejectValue("painSeverity", "questionnaire.painSeverity.required");
@@ -86,7 +119,8 @@ public class ScreeningFormValidator implements Validator {
 						new Object[] { PainProfile.MAX_SEVERITY }, null);
 			}
 		}
-		if (form.getPainWorsening() == null && !errors.hasFieldErrors("painWorsening")) {
+		if (field.equals("painWorsening") && form.getPainWorsening() == null
+				&& !errors.hasFieldErrors("painWorsening")) {
 			errors.rejectValue("painWorsening", "questionnaire.painWorsening.required");
 		}
 	}

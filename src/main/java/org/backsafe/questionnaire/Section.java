@@ -8,8 +8,8 @@ import org.backsafe.screening.HealthQuestion;
 
 /**
  * The parts of the questionnaire, in the order they are asked: warning signs first, as urgent triage
- * services do. The web page shows them all on one page; the kiosk shows one per screen. Each names
- * its form fields, so a screen can be checked on its own.
+ * services do. The kiosk shows one per screen; the web form has its own steps over the same fields.
+ * Each names its form fields, so a screen can be checked on its own.
  */
 public enum Section {
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.annotation.SessionScope;
 
 /**
- * The one self-screening in progress in this browser session: the answers checked so far and, once
- * screened, the result. It lives only in the server's memory for the session and is never written
+ * The one self-screening in progress in this browser session: the answers given so far, step by
+ * step, and, once screened, the result. It lives only in the server's memory for the session and is never written
  * anywhere; "start again" and the end of the session wipe it.
  */
 @Component
@@ -25,6 +25,14 @@ class CurrentScreening {
 	private Instant screenedAt;
 
 	ScreeningForm answers() {
+		return this.answers;
+	}
+
+	/** The answers given so far, step by step; empty before the first step is saved. */
+	ScreeningForm answersSoFar() {
+		if (this.answers == null) {
+			this.answers = new ScreeningForm();
+		}
 		return this.answers;
 	}
 

@@ -5,6 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -41,10 +44,33 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain publicScreening(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(expiredSessionTimedOut()));
 		securityHeaders(http);
 		return http.build();
 	}
+
+	/**
+	 * A form sent after its session has ended carries a CSRF token the server no longer knows. That
+	 * is no attack, just someone who left the page open: they are told their answers were cleared
+	 * (the self-screening's time-out page), never shown a 403. A request with no session at all, or
+	 * a wrong token in a live session, is still refused.
+	 */
+	static AccessDeniedHandler expiredSessionTimedOut() {
+		AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+			if (expired && denied instanceof CsrfException) {
+				response.sendRedirect(request.getContextPath() + TIMED_OUT_PATH);
+			}
+			else {
+				refuse.handle(request, response, denied);
+			}
+		};
+	}
+
+	/** The page that says a self-screening's session has ended (SelfScreeningController shows it). */
+	public static final String TIMED_OUT_PATH = "/timed-out";
 
 	/**
 	 * The security headers every page gets; a filter chain for other pages (such as staff pages)

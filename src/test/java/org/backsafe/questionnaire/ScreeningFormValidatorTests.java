@@ -223,4 +223,69 @@ class ScreeningFormValidatorTests {
 		assertThat(ScreeningForm.idOf("painAreas")).isEqualTo("painAreas");
 	}
 
+	@Nested
+	class SomeFields {
+
+		@Test
+		void onlyTheNamedFieldsAreChecked() {
+			ScreeningForm form = new ScreeningForm();
+			form.setPainAreas(EnumSet.of(PainArea.LOWER_BACK));
+			Errors errors = new BeanPropertyBindingResult(form, "screeningForm");
+			ScreeningFormValidatorTests.this.validator.validateFields(form,
+					java.util.List.of("painAreas", "painDuration", "answers[CANCER]"), errors);
+			assertThat(errors.getFieldErrors().stream().map(FieldError::getField))
+				.containsExactly("painDuration", "answers[CANCER]");
+			assertThat(codeOf(errors, "answers[CANCER]")).isEqualTo("questionnaire.answer.required");
+		}
+
+		@Test
+		void eachFieldHasTheChecksOfTheWholeForm() {
+			ScreeningForm form = complete();
+			form.setAge(-1);
+			form.setPainSeverity(11);
+			form.setSetting(null);
+			Errors errors = new BeanPropertyBindingResult(form, "screeningForm");
+			ScreeningFormValidatorTests.this.validator.validateFields(form,
+					java.util.List.of("age", "painSeverity", "setting", "equipment", "painPatterns"), errors);
+			assertThat(codeOf(errors, "age")).isEqualTo("questionnaire.age.range");
+			assertThat(codeOf(errors, "painSeverity")).isEqualTo("questionnaire.painSeverity.range");
+			assertThat(codeOf(errors, "setting")).isEqualTo("questionnaire.setting.required");
+			assertThat(errors.getErrorCount()).isEqualTo(3);
+		}
+
+	}
+
+	@Nested
+	class WhichQuestionsApply {
+
+		@Test
+		void theNecksWarningSignOnlyWhenTheNeckHurtsAndEveryOtherQuestionAlways() {
+			for (HealthQuestion question : HealthQuestion.values()) {
+				boolean neck = question == HealthQuestion.NECK_WARNING_SIGNS;
+				assertThat(QuestionsThatApply.applies(question, EnumSet.of(PainArea.LOWER_BACK))).as(question.name())
+					.isEqualTo(!neck);
+				assertThat(QuestionsThatApply.applies(question, EnumSet.of(PainArea.NECK_SHOULDERS))).isTrue();
+			}
+		}
+
+		@Test
+		void aQuestionThatNoLongerAppliesIsNoAndOneThatAppliesAgainMustBeAnswered() {
+			ScreeningForm form = new ScreeningForm();
+			form.setPainAreas(EnumSet.of(PainArea.LOWER_BACK));
+			QuestionsThatApply.painAreasChanged(form, EnumSet.noneOf(PainArea.class));
+			assertThat(form.answerTo(HealthQuestion.NECK_WARNING_SIGNS)).isEqualTo(HealthAnswer.NO);
+			assertThat(form.getAnswers()).hasSize(1);
+
+			form.setPainAreas(EnumSet.of(PainArea.LOWER_BACK, PainArea.NECK_SHOULDERS));
+			QuestionsThatApply.painAreasChanged(form, EnumSet.of(PainArea.LOWER_BACK));
+			assertThat(form.answerTo(HealthQuestion.NECK_WARNING_SIGNS)).isNull();
+
+			// an answer the person gave stays while the neck still hurts
+			form.getAnswers().put(HealthQuestion.NECK_WARNING_SIGNS, HealthAnswer.YES);
+			QuestionsThatApply.painAreasChanged(form, EnumSet.of(PainArea.NECK_SHOULDERS));
+			assertThat(form.answerTo(HealthQuestion.NECK_WARNING_SIGNS)).isEqualTo(HealthAnswer.YES);
+		}
+
+	}
+
 }

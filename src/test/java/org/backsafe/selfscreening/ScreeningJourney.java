@@ -24,23 +24,36 @@ final class ScreeningJourney {
 	 */
 	static void completeHealthyScreening(ChromeDriver browser, String baseUrl) {
 		browser.get(baseUrl + "/?lang=en");
-		WebElement age = browser.findElement(By.id("age"));
-		age.clear();
-		age.sendKeys("40");
-		for (HealthQuestion question : HealthQuestion.values()) {
-			click(browser, "answers-" + question.name() + "-NO");
-		}
 		click(browser, "painAreas"); // the first area: neck and shoulders
 		click(browser, "painAreas-LOWER_BACK");
 		click(browser, "painDuration-CHRONIC");
+		submit(browser); // step 2, the warning signs
+		answerNo(browser);
+		submit(browser); // step 3, health
+		answerNo(browser);
+		WebElement age = browser.findElement(By.id("age"));
+		age.clear();
+		age.sendKeys("40");
+		submit(browser); // step 4, the pain
 		click(browser, "painSeverity-3");
 		click(browser, "painWorsening-false");
 		click(browser, "painPatterns-GENERAL_STIFFNESS");
+		submit(browser); // step 5, the massage
 		click(browser, "setting");
 		click(browser, "equipment-TENNIS_BALL");
 		submit(browser); // to "check your answers"
 		submit(browser); // to the result
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/result$"));
+	}
+
+	/** Answers No to each health question this step asks. */
+	private static void answerNo(ChromeDriver browser) {
+		for (HealthQuestion question : HealthQuestion.values()) {
+			String id = "answers-" + question.name() + "-NO";
+			if (!browser.findElements(By.id(id)).isEmpty()) {
+				click(browser, id);
+			}
+		}
 	}
 
 	private static void click(ChromeDriver browser, String id) {
@@ -52,7 +65,7 @@ final class ScreeningJourney {
 
 	private static void submit(ChromeDriver browser) {
 		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("main button[type=submit]")).click();
+		browser.findElement(By.cssSelector("main #continue, main form.actions button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 

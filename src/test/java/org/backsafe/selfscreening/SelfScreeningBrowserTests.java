@@ -1,9 +1,13 @@
 package org.backsafe.selfscreening;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,35 +76,209 @@ class SelfScreeningBrowserTests {
 		open("/?lang=en");
 	}
 
-	@Test
-	void aFullScreeningWithNothingAgainstMassageEndsInProceed() {
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Is massage safe for your back pain?");
-		audit("form");
-		Screenshots.window(browser, "form");
-		Screenshots.fullPage(browser, "form-full");
+	/** Every tap and key press a test makes, counted: a tap is 1, a key is 1, typing "40" is 2. */
+	static final class Actions {
 
-		fill(Map.of(), "PROFESSIONAL");
-		submit();
+		int count;
+
+		void tap(WebElement element) {
+			this.count++;
+			element.click();
+		}
+
+		void tap(String id) {
+			tap(browser.findElement(By.id(id)));
+		}
+
+		/** Types into the element that has focus, which the page must have moved there. */
+		void type(String text) {
+			this.count += text.length();
+			browser.switchTo().activeElement().sendKeys(text);
+		}
+
+		void press(CharSequence key) {
+			this.count++;
+			browser.switchTo().activeElement().sendKeys(key);
+		}
+
+		/** A tap that loads the next page. */
+		void tapAndWait(String id) {
+			WebElement page = browser.findElement(By.tagName("html"));
+			tap(id);
+			waitFor(page);
+		}
+
+		void pressAndWait(CharSequence key) {
+			WebElement page = browser.findElement(By.tagName("html"));
+			press(key);
+			waitFor(page);
+		}
+
+	}
+
+	@Test
+	void aHealthyPersonGetsToAResultInAtMost15ActionsOnAPhone() {
+		Actions actions = new Actions();
+		assertThat(heading()).isEqualTo("Where does it hurt, and for how long?");
+		assertThat(caption()).isEqualTo("Step 1 of 5");
+		audit("step-1");
+		Screenshots.forDocs(browser, "web-step-1");
+		actions.tap("painAreas-LOWER_BACK");
+		actions.tap("painDuration-CHRONIC");
+		actions.tapAndWait("continue");
+
+		assertThat(caption()).isEqualTo("Step 2 of 5");
+		audit("step-2");
+		Screenshots.forDocs(browser, "web-step-2");
+		actions.tap(noToAll());
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("continue");
+		actions.tapAndWait("continue");
+
+		assertThat(caption()).isEqualTo("Step 3 of 5");
+		audit("step-3");
+		Screenshots.forDocs(browser, "web-step-3");
+		actions.tap(noToAll());
+		// focus goes on to the next question still to answer: the age
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("age");
+		actions.type("40");
+		actions.pressAndWait(Keys.ENTER);
+
+		assertThat(caption()).isEqualTo("Step 4 of 5");
+		audit("step-4");
+		Screenshots.forDocs(browser, "web-step-4");
+		actions.tap("painSeverity-3");
+		actions.tap("painWorsening-false");
+		actions.tapAndWait("continue");
+
+		assertThat(caption()).isEqualTo("Step 5 of 5");
+		audit("step-5");
+		Screenshots.forDocs(browser, "web-step-5");
+		actions.tap("setting-PROFESSIONAL");
+		actions.tapAndWait("continue");
 
 		assertThat(heading()).isEqualTo("Check your answers");
-		assertThat(browser.findElement(By.cssSelector("a[href='/#age']")).getText()).contains("Change");
 		audit("check");
+		Screenshots.forDocs(browser, "web-check");
 		Screenshots.fullPage(browser, "check");
-		submit();
+		WebElement page = browser.findElement(By.tagName("html"));
+		actions.tap(browser.findElement(By.cssSelector("main form.actions button[type=submit]")));
+		waitFor(page);
 
 		assertThat(browser.getCurrentUrl()).endsWith("/result");
 		assertThat(disposition()).isEqualTo("PROCEED");
 		assertThat(heading()).contains("You can try massage");
 		assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(12);
-		assertThat(browser.findElements(By.cssSelector(".verdict-group--RECOMMENDED .card"))).isNotEmpty();
-		assertThat(browser.findElement(By.cssSelector(".card--RECOMMENDED")).getText()).contains("How to do it safely",
-				"Source:");
-		assertThat(browser.findElement(By.cssSelector(".not-a-doctor")).getText())
-			.contains("does not replace a doctor");
+		assertThat(actions.count).as("taps and key presses from the first step to the result").isLessThanOrEqualTo(15);
+		System.out.println("Actions, healthy person: " + actions.count);
 		audit("result-proceed");
-		Screenshots.window(browser, "result-proceed-top");
 		Screenshots.fullPage(browser, "result-proceed");
 		assertThat(printedPages("result-proceed")).isBetween(1, 2);
+	}
+
+	@Test
+	void someoneWithOneConditionGetsToAResultInAtMost20Actions() {
+		Actions actions = new Actions();
+		actions.tap("painAreas-LOWER_BACK");
+		actions.tap("painDuration-CHRONIC");
+		actions.tapAndWait("continue");
+		actions.tap(noToAll());
+		actions.tapAndWait("continue");
+		actions.tap(noToAll());
+		actions.tap("answers-EPILEPSY"); // Yes
+		actions.tap("age");
+		actions.type("40");
+		actions.pressAndWait(Keys.ENTER);
+		actions.tap("painSeverity-3");
+		actions.tap("painWorsening-false");
+		actions.tapAndWait("continue");
+		actions.tap("setting");
+		actions.tapAndWait("continue");
+		assertThat(browser.findElement(By.cssSelector(".check-answers")).getText()).contains("Epilepsy\nYes");
+		WebElement page = browser.findElement(By.tagName("html"));
+		actions.tap(browser.findElement(By.cssSelector("main form.actions button[type=submit]")));
+		waitFor(page);
+
+		assertThat(browser.getCurrentUrl()).endsWith("/result");
+		assertThat(actions.count).isLessThanOrEqualTo(20);
+		System.out.println("Actions, one condition: " + actions.count);
+	}
+
+	@Test
+	void noToAllAnswersTheGroupNoInOneTapAndEachCanStillBeChanged() {
+		click("painAreas-LOWER_BACK");
+		click("painDuration");
+		submit();
+		List<WebElement> yes = browser.findElements(By.cssSelector("input[type=radio][value=YES]"));
+		assertThat(yes).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("input[type=radio]:checked"))).isEmpty();
+		noToAll().click();
+		assertThat(browser.findElements(By.cssSelector("input[type=radio][value=NO]:checked"))).hasSize(yes.size());
+		assertThat(browser.findElement(By.id("no-to-all-done")).getText()).contains("You can still change");
+		browser.findElement(By.id("answers-MAJOR_TRAUMA-NOT_SURE")).click();
+		submit();
+		// the next group is not preset
+		assertThat(browser.findElements(By.cssSelector("input[type=radio]:checked"))).isEmpty();
+		follow(browser.findElement(By.cssSelector("a.back-link")));
+		assertThat(browser.findElement(By.id("answers-MAJOR_TRAUMA-NOT_SURE")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("answers-SADDLE_NUMBNESS-NO")).isSelected()).isTrue();
+	}
+
+	@Test
+	void aChangeFromTheCheckPageFocusesTheQuestionsLegendAndReturnsToTheCheckPage() {
+		fill(Map.of(), "PROFESSIONAL");
+		submit();
+		follow(browser.findElement(By.cssSelector("a[href='/step/3?change#answers-PREGNANCY-legend']")));
+
+		assertThat(browser.getCurrentUrl()).contains("/step/3?change");
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("answers-PREGNANCY-legend");
+		assertThat(browser.findElement(By.id("answers-PREGNANCY-NO")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("age")).getAttribute("value")).isEqualTo("40");
+		browser.findElement(By.id("answers-PREGNANCY")).click();
+		submit();
+		assertThat(heading()).isEqualTo("Check your answers");
+		assertThat(browser.findElement(By.cssSelector(".check-answers")).getText()).contains("Pregnancy\nYes");
+	}
+
+	@Test
+	void anErrorSummaryLinkMovesFocusToTheQuestionsLegend() {
+		click("painAreas-LOWER_BACK");
+		submit();
+		assertThat(browser.getTitle()).startsWith("Error:");
+		WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
+		assertThat(summary.getText()).contains("There is a problem", "Choose how long you have had this pain");
+		assertThat(browser.findElement(By.id("painAreas-LOWER_BACK")).isSelected()).isTrue();
+		audit("step-1-errors");
+		Screenshots.forDocs(browser, "web-step-errors");
+
+		summary.findElement(By.cssSelector("a[href='#painDuration-legend']")).click();
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("painDuration-legend");
+		assertThat(browser.switchTo().activeElement().getText()).isEqualTo("How long have you had this pain?");
+	}
+
+	@Test
+	void switchingLanguageKeepsTheAnswers() {
+		click("painAreas-LOWER_BACK");
+		click("painDuration-CHRONIC");
+		submit();
+		follow(browser.findElement(By.cssSelector(".language-switch a[hreflang='es']")));
+		assertThat(caption()).isEqualTo("Paso 2 de 5");
+		assertThat(heading()).isEqualTo("Señales de alarma");
+		audit("step-2-es");
+		follow(browser.findElement(By.cssSelector("a.back-link")));
+		assertThat(browser.findElement(By.id("painAreas-LOWER_BACK")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("painDuration-CHRONIC")).isSelected()).isTrue();
+		follow(browser.findElement(By.cssSelector(".language-switch a[hreflang='en']")));
+		assertThat(browser.findElement(By.id("painDuration-CHRONIC")).isSelected()).isTrue();
+		assertThat(caption()).isEqualTo("Step 1 of 5");
+	}
+
+	@Test
+	void aRequestWithoutCookiesGetsNoSessionIdInItsLinks() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/")).build(),
+					BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("action=\"/step/1\"").doesNotContainIgnoringCase("jsessionid");
 	}
 
 	@Test
@@ -209,64 +387,12 @@ class SelfScreeningBrowserTests {
 	}
 
 	@Test
-	void anErrorIsShownBesideTheFieldAndInTheSummaryAndTheAnswersAreKept() {
-		Map<HealthQuestion, HealthAnswer> answers = new EnumMap<>(HealthQuestion.class);
-		answers.put(HealthQuestion.CANCER, HealthAnswer.NOT_SURE);
-		answers.put(HealthQuestion.EPILEPSY, null);
-		fill(answers, "SELF");
-		browser.findElement(By.id("age")).clear();
-		browser.findElement(By.id("age")).sendKeys("forty");
-		submit();
-
-		assertThat(browser.getTitle()).startsWith("Error:");
-		WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
-		assertThat(summary.getText()).contains("There is a problem", "Enter your age as a number",
-				"Choose Yes, No or Not sure for epilepsy");
-		assertThat(browser.findElement(By.id("age-error")).getText()).contains("Enter your age as a number");
-		assertThat(browser.findElement(By.id("answers-EPILEPSY-error")).getText()).contains("epilepsy");
-		// Everything else answered is kept, even the wrong age.
-		assertThat(browser.findElement(By.id("age")).getAttribute("value")).isEqualTo("forty");
-		assertThat(browser.findElement(By.id("answers-CANCER-NOT_SURE")).isSelected()).isTrue();
-		assertThat(browser.findElement(By.id("painAreas")).isSelected()).isTrue();
-		audit("form-errors");
-		Screenshots.window(browser, "form-errors");
-
-		summary.findElement(By.cssSelector("a[href='#age']")).click();
-		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("age");
-		browser.findElement(By.id("age")).clear();
-		browser.findElement(By.id("age")).sendKeys("40");
-		browser.findElement(By.id("answers-EPILEPSY-NO")).click();
-		submit();
-
-		assertThat(browser.findElements(By.cssSelector(".error-summary")))
-			.as(() -> browser.findElement(By.cssSelector(".error-summary")).getText())
-			.isEmpty();
-		assertThat(heading()).isEqualTo("Check your answers");
-	}
-
-	@Test
-	void aChangeLinkGoesBackToThatQuestionWithEveryAnswerKept() {
-		fill(Map.of(), "PROFESSIONAL");
-		submit();
-		follow(browser.findElement(By.cssSelector("a[href='/#answers-PREGNANCY']")));
-
-		assertThat(browser.getCurrentUrl()).endsWith("/#answers-PREGNANCY");
-		assertThat(browser.findElement(By.id("answers-PREGNANCY-NO")).isSelected()).isTrue();
-		assertThat(browser.findElement(By.id("age")).getAttribute("value")).isEqualTo("40");
-		browser.findElement(By.id("answers-PREGNANCY")).click();
-		submit();
-		assertThat(browser.findElement(By.cssSelector(".check-answers")).getText()).contains("Pregnancy\nYes");
-	}
-
-	@Test
 	void theLanguageSwitchesOnEveryPageAndTheResultIsReworded() {
 		follow(browser.findElement(By.cssSelector(".language-switch a[hreflang='es']")));
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-		assertThat(heading()).isEqualTo("¿Es seguro un masaje para su dolor de espalda?");
-		assertThat(browser.findElement(By.cssSelector("label[for='answers-CANCER-NOT_SURE']")).getText())
-			.isEqualTo("No lo sé");
-		audit("form-es");
-		Screenshots.window(browser, "form-es");
+		assertThat(heading()).isEqualTo("¿Dónde le duele, y desde cuándo?");
+		audit("step-1-es");
+		Screenshots.window(browser, "step-1-es");
 
 		fill(Map.of(HealthQuestion.PREGNANCY, HealthAnswer.YES), "SELF");
 		submit();
@@ -298,43 +424,75 @@ class SelfScreeningBrowserTests {
 		assertThat(skip.getText()).isEqualTo("Skip to main content");
 		assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
 		skip.sendKeys(Keys.ENTER);
-		// From the main content, the next stop is the first answer of the first warning sign.
+		// From the main content: the Back link, then the first pain area.
+		browser.switchTo().activeElement().sendKeys(Keys.TAB);
+		assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("back-link");
 		browser.switchTo().activeElement().sendKeys(Keys.TAB);
 		WebElement first = browser.switchTo().activeElement();
-		assertThat(first.getAttribute("id")).isEqualTo("answers-SADDLE_NUMBNESS");
+		assertThat(first.getAttribute("id")).isEqualTo("painAreas");
 		assertThat(first.getCssValue("outline-style")).isNotEqualTo("none");
-		first.sendKeys(Keys.ARROW_DOWN);
-		assertThat(browser.findElement(By.id("answers-SADDLE_NUMBNESS-NO")).isSelected()).isTrue();
+		first.sendKeys(Keys.SPACE);
+		assertThat(first.isSelected()).isTrue();
 	}
 
 	@Test
-	void pagesBeyondTheFlowSendThePersonBackToTheStart() {
+	void pagesBeyondTheFlowSendThePersonBackToTheFirstUnansweredStep() {
 		open("/result");
 		assertThat(browser.getCurrentUrl()).endsWith("/");
 		open("/check");
 		assertThat(browser.getCurrentUrl()).endsWith("/");
+		open("/step/4");
+		assertThat(browser.getCurrentUrl()).endsWith("/step/1");
 	}
 
-	/** Fills the whole form; every question not in answers is answered No, and one mapped to null is skipped. */
+	/**
+	 * Answers steps 1 to 4 and chooses the setting on step 5, ready for Continue; every question
+	 * not in answers is answered No, and one mapped to null is skipped. The neck hurts, so its
+	 * warning sign is asked.
+	 */
 	private void fill(Map<HealthQuestion, HealthAnswer> answers, String setting) {
-		WebElement age = browser.findElement(By.id("age"));
-		age.clear();
-		age.sendKeys("40");
-		for (HealthQuestion question : HealthQuestion.values()) {
-			HealthAnswer answer = answers.containsKey(question) ? answers.get(question) : HealthAnswer.NO;
-			if (answer == null) {
-				continue;
-			}
-			String id = "answers-" + question.name();
-			click((answer == HealthAnswer.YES) ? id : id + "-" + answer.name());
-		}
 		click("painAreas"); // the first area: neck and shoulders
 		click("painAreas-LOWER_BACK");
 		click("painDuration-CHRONIC");
+		submit();
+		answer(answers);
+		submit();
+		answer(answers);
+		WebElement age = browser.findElement(By.id("age"));
+		age.clear();
+		age.sendKeys("40");
+		submit();
 		click("painSeverity-3");
 		click("painWorsening-false");
 		click("painPatterns-GENERAL_STIFFNESS");
+		submit();
 		click(setting.equals("SELF") ? "setting" : "setting-" + setting);
+	}
+
+	/** Answers the health questions on this step. */
+	private void answer(Map<HealthQuestion, HealthAnswer> answers) {
+		for (HealthQuestion question : HealthQuestion.values()) {
+			String id = "answers-" + question.name();
+			if (browser.findElements(By.id(id)).isEmpty()) {
+				continue;
+			}
+			HealthAnswer answer = answers.containsKey(question) ? answers.get(question) : HealthAnswer.NO;
+			if (answer != null) {
+				click((answer == HealthAnswer.YES) ? id : id + "-" + answer.name());
+			}
+		}
+	}
+
+	private WebElement noToAll() {
+		return browser.findElement(By.cssSelector("button.no-to-all"));
+	}
+
+	private String caption() {
+		return browser.findElement(By.cssSelector(".step-caption")).getText();
+	}
+
+	private static void waitFor(WebElement stale) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(stale));
 	}
 
 	private void click(String id) {
@@ -345,7 +503,7 @@ class SelfScreeningBrowserTests {
 	}
 
 	private void submit() {
-		follow(browser.findElement(By.cssSelector("main button[type=submit]")));
+		follow(browser.findElement(By.cssSelector("main #continue, main form.actions button[type=submit]")));
 	}
 
 	/** Clicks a link or button and waits for the next page. */

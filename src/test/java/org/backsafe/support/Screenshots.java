@@ -15,6 +15,8 @@ public final class Screenshots {
 
 	private static final Path FOLDER = Path.of("target", "screenshots");
 
+	private static final Path DOCS = Path.of("docs", "images");
+
 	private Screenshots() {
 	}
 
@@ -47,6 +49,17 @@ public final class Screenshots {
 		finally {
 			browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 			browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	/** What the window shows now, into docs/images, for the documentation (committed). */
+	public static Path forDocs(ChromeDriver browser, String name) {
+		try {
+			Files.createDirectories(DOCS);
+			return Files.write(DOCS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -48,8 +48,9 @@ class StaffController {
 	}
 
 	@GetMapping("/staff/login")
-	String login(HttpServletResponse response) {
+	String login(Model model, HttpServletResponse response) {
 		noStore(response);
+		model.addAttribute("lockoutMinutes", this.review.lockoutMinutes());
 		return LOGIN;
 	}
 

@@ -44,6 +44,11 @@ class StaffReview {
 		return this.properties.zone();
 	}
 
+	/** How long a lockout lasts, in whole minutes (at least 1), for the login page to say. */
+	long lockoutMinutes() {
+		return Math.max(1, (this.properties.lockout().toSeconds() + 59) / 60);
+	}
+
 	/** Today's screenings in the clinic's time zone, newest first. */
 	@Transactional
 	List<KioskScreening> today(String staffUser) {

@@ -62,7 +62,7 @@ class StaffPagesTests {
 
 	@BeforeEach
 	void noEarlierFailures() {
-		this.attempts.succeeded(StaffLogin.USER);
+		this.attempts.succeeded(StaffLogin.USER, "127.0.0.1");
 	}
 
 	KioskScreening stored(Disposition disposition, UrgentAction action, String rule, Locale language) {

@@ -142,4 +142,49 @@ class StaffPagesTests {
 			.doesNotContain("The patient was told to do this now:");
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	int auditRows() {
+		Integer rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_audit", Integer.class);
+		return (rows != null) ? rows : 0;
+	}
+
+	@Test
+	void urgentScreeningsNotYetReviewedComeFirstThenTheNewest() throws Exception {
+		KioskScreening urgent = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		KioskScreening reviewedUrgent = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		this.screenings.markReviewed(reviewedUrgent.getReferenceCode(), StaffLogin.USER);
+		KioskScreening newest = stored(Disposition.WAIT_UNTIL_WELL, null, "red-flag-chest", Locale.ENGLISH);
+		String list = page("/staff", logIn());
+		assertThat(list.indexOf(urgent.getDisplayCode())).as("urgent, not reviewed: first")
+			.isPositive()
+			.isLessThan(list.indexOf(newest.getDisplayCode()));
+		assertThat(list.indexOf(newest.getDisplayCode())).as("then the newest")
+			.isLessThan(list.indexOf(reviewedUrgent.getDisplayCode()));
+	}
+
+	@Test
+	void theChangeMarkerNeedsALoginChangesWithANewScreeningAndIsNotAudited() throws Exception {
+		this.mvc.perform(get("/staff/today/changes"))
+			.andExpect(status().isFound())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/staff/login"));
+		MockHttpSession session = logIn();
+		String before = page("/staff/today/changes", session);
+		int audited = auditRows();
+		assertThat(page("/staff/today/changes", session)).isEqualTo(before);
+		assertThat(auditRows()).as("a poll writes no audit row").isEqualTo(audited);
+		KioskScreening added = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		String after = page("/staff/today/changes", session);
+		assertThat(after).isNotEqualTo(before).contains("\"latestId\":" + added.getId());
+		assertThat(after.length()).as("only a few numbers").isLessThan(100);
+		// the list it leads to is a list view, audited as LISTED
+		page("/staff?refreshed=1", session);
+		assertThat(this.jdbc.queryForList("SELECT action FROM staff_audit ORDER BY id DESC LIMIT 1", String.class))
+			.containsExactly("LISTED");
+	}
+
 }

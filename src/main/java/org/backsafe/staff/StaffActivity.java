@@ -28,7 +28,7 @@ class StaffActivity implements WebMvcConfigurer {
 
 	static final String CHANGES = "/staff/today/changes";
 
-	private static final String SEEN_AT = StaffActivity.class.getName() + ".SEEN_AT";
+	static final String SEEN_AT = StaffActivity.class.getName() + ".SEEN_AT";
 
 	private final Duration timeout;
 

@@ -187,4 +187,21 @@ class StaffPagesTests {
 			.containsExactly("LISTED");
 	}
 
+	@Test
+	void pollingDoesNotKeepAnUnusedSessionAlive() throws Exception {
+		MockHttpSession session = logIn();
+		page("/staff", session);
+		Instant seen = (Instant) session.getAttribute(StaffActivity.SEEN_AT);
+		assertThat(seen).isNotNull();
+		Thread.sleep(5);
+		// neither a poll nor the list's own reload is a person using the pages
+		page("/staff/today/changes", session);
+		page("/staff?refreshed=1", session);
+		assertThat(session.getAttribute(StaffActivity.SEEN_AT)).isEqualTo(seen);
+		// nobody has used the pages for the session timeout (15 minutes): the next poll ends the session
+		session.setAttribute(StaffActivity.SEEN_AT, seen.minus(java.time.Duration.ofMinutes(15)));
+		this.mvc.perform(get("/staff/today/changes").session(session)).andExpect(status().isUnauthorized());
+		assertThat(session.isInvalid()).isTrue();
+	}
+
 }

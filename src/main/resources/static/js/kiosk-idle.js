@@ -85,15 +85,32 @@
 		}
 	}
 
+	// The warning is a bar at the bottom; what must stay in sight (the reference code) is scrolled
+	// above it, so the patient can still read the code out while deciding.
+	function keepInSight() {
+		var keep = document.querySelector('[data-keep-visible]');
+		if (!keep) {
+			return;
+		}
+		var gap = 16;
+		var barTop = dialog.getBoundingClientRect().top;
+		var box = keep.getBoundingClientRect();
+		if (box.bottom + gap > barTop) {
+			window.scrollBy(0, Math.min(box.bottom + gap - barTop, box.top - gap));
+		}
+	}
+
 	function warn() {
 		deadline = Date.now() + warningMs;
+		body.classList.add('kiosk--warning');
 		if (typeof dialog.showModal === 'function') {
 			dialog.showModal();
 		}
 		else {
 			dialog.setAttribute('open', '');
 		}
-		more.focus();
+		more.focus({ preventScroll: true });
+		keepInSight();
 		tick();
 		tickTimer = window.setInterval(tick, 250);
 	}
@@ -104,6 +121,7 @@
 	}
 
 	function stillHere() {
+		body.classList.remove('kiosk--warning');
 		if (typeof dialog.close === 'function') {
 			dialog.close();
 		}
@@ -125,6 +143,11 @@
 	}
 
 	more.addEventListener('click', stillHere);
+	window.addEventListener('resize', function () {
+		if (isWarning()) {
+			keepInSight();
+		}
+	});
 	// Escape closes a modal dialog: treat it as "I need more time", never as a silent dismissal
 	dialog.addEventListener('cancel', function (event) {
 		event.preventDefault();

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.backsafe.kiosk.KioskVisit.Handoff;
+import org.backsafe.questionnaire.HealthAnswer;
 import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.ScreeningForm;
 import org.backsafe.questionnaire.ScreeningFormValidator;
@@ -115,6 +116,12 @@ class KioskController {
 		binder.bind(request);
 		if ("back".equals(go)) {
 			return (section.ordinal() == 0) ? "redirect:" + START : redirectTo(Section.values()[section.ordinal() - 1]);
+		}
+		if ("none".equals(go)) {
+			// "No to all of these": one tap instead of one per question; the screen comes back with
+			// them all on No, and the patient checks it and can change any one before going on
+			section.getQuestions().forEach((question) -> form.getAnswers().put(question, HealthAnswer.NO));
+			return redirectTo(section);
 		}
 		BindingResult errors = binder.getBindingResult();
 		this.validator.validate(form, section, errors);

@@ -24,6 +24,11 @@ interface KioskScreeningRepository extends Repository<KioskScreening, Long> {
 
 	long count();
 
+	/** How many since the moment, the newest id, and how many of them are reviewed: one small row. */
+	@Query("select count(s), max(s.id), sum(case when s.reviewed = true then 1 else 0 end)"
+			+ " from KioskScreening s where s.screenedAt >= :since")
+	List<Object[]> changeMarkerSince(@Param("since") Instant since);
+
 	@Modifying
 	@Query("delete from KioskScreening s where s.screenedAt < :cutoff")
 	int deleteScreenedBefore(@Param("cutoff") Instant cutoff);

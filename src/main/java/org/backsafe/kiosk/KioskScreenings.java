@@ -136,6 +136,23 @@ public class KioskScreenings {
 	}
 
 	/**
+	 * What changes when a screening since the moment is stored, purged or reviewed: how many there
+	 * are, the newest id and how many are reviewed. Small and cheap, for a list that refreshes itself.
+	 */
+	public ChangeMarker changesSince(Instant since) {
+		Object[] row = this.repository.changeMarkerSince(since).get(0);
+		return new ChangeMarker(number(row[0]), number(row[1]), number(row[2]));
+	}
+
+	/** A day's screenings in three numbers: any change to the list changes one of them. */
+	public record ChangeMarker(long count, long latestId, long reviewed) {
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Number number) ? number.longValue() : 0;
+	}
+
+	/**
 	 * Marks a screening reviewed by the given staff member; false when there is no such screening.
 	 * Refused before H2 tries it when its file cannot take a write (see {@link KioskStorage}).
 	 */

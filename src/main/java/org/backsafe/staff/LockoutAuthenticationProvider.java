@@ -10,9 +10,10 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks the lockout before the password, so a locked name gets the same answer whether the password
+ * Checks the lockout (of this name at this client address) before the password, so a locked name gets the same answer whether the password
  * is right or wrong; counts failures and clears them on success. Every outcome goes to the log and to
  * the audit log: a login, a failed login, the failure that locks a name, and a try while it is locked.
  * When the failure count or the audit log cannot be written (the database is down, or its disk full),
@@ -52,10 +53,11 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 
 	private Authentication check(Authentication authentication) {
 		String name = authentication.getName();
-		if (this.attempts.isLocked(name)) {
+		String address = addressOf(authentication);
+		if (this.attempts.isLocked(name, address)) {
 			logger.warn("Staff login refused: '" + StaffAuditLog.printable(name)
-					+ "' is locked out after repeated failures");
-			this.audit.refusedLocked(name);
+					+ "' is locked out at " + address + " after repeated failures");
+			this.audit.refusedLocked(name, address);
 			throw new LockedException("Locked out after repeated failed logins");
 		}
 		Authentication result;
@@ -63,19 +65,28 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 			result = this.passwords.authenticate(authentication);
 		}
 		catch (BadCredentialsException ex) {
-			boolean locked = this.attempts.failed(name);
-			logger.warn("Staff login failed for '" + StaffAuditLog.printable(name) + "'"
-					+ (locked ? "; the name is now locked out" : ""));
-			this.audit.loginFailed(name);
+			boolean locked = this.attempts.failed(name, address);
+			logger.warn("Staff login failed for '" + StaffAuditLog.printable(name) + "' from " + address
+					+ (locked ? "; the name is now locked out at that address" : ""));
+			this.audit.loginFailed(name, address);
 			if (locked) {
-				this.audit.lockedOut(name);
+				this.audit.lockedOut(name, address);
 			}
 			throw ex;
 		}
-		this.attempts.succeeded(name);
-		this.audit.loggedIn(result.getName());
+		this.attempts.succeeded(name, address);
+		this.audit.loggedIn(result.getName(), address);
 		logger.info("Staff login: '" + StaffAuditLog.printable(result.getName()) + "'");
 		return result;
+	}
+
+	/**
+	 * The connection's address, as the form login recorded it ({@code getRemoteAddr()}, never a
+	 * forwarded header, which anyone can write); empty when the login came another way.
+	 */
+	static String addressOf(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "";
 	}
 
 	@Override

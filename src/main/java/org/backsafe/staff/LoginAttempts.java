@@ -18,13 +18,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed logins per user name, kept in the database ({@code staff_login_failure}): a restart forgets
- * nothing, and every copy of the app on the same database counts the same failures. After
- * {@code max} failures in a row the name is locked for {@code lockout}, whether or not such a user
- * exists, so a lockout tells an attacker nothing about which names are real.
+ * Failed logins per user name and client address, kept in the database ({@code staff_login_failure}):
+ * a restart forgets nothing, and every copy of the app on the same database counts the same failures.
+ * After {@code max} failures in a row the name is locked for {@code lockout} from that address only,
+ * whether or not such a user exists, so a lockout tells an attacker nothing about which names are real.
  * <p>
- * Each name has its own row and no other name touches it: there is no cap, so a flood of made-up
- * names cannot push a real user's count out. What bounds the table is time: a count that has not
+ * Counting by address too is what keeps a shared account usable: someone in the waiting room who
+ * types five wrong passwords for "reception" locks out their own address, not the desk's (OWASP:
+ * throttle, do not lock a shared account for everyone). The address is the connection's
+ * ({@code getRemoteAddr()}); forwarded headers are never trusted, so nobody can pick another's.
+ * <p>
+ * Each name and address has its own row and no other touches it: there is no cap, so a flood of
+ * made-up names cannot push a real user's count out. What bounds the table is time: a count that has not
  * grown for as long as a lockout lasts starts again (so pacing the guesses gains nothing over waiting
  * out a lockout: at most {@code max} guesses per {@code lockout} either way), and
  * {@link #forgetStale()} deletes such rows.
@@ -35,6 +40,9 @@ class LoginAttempts {
 
 	/** The longest name kept; the column's size. Longer names (never a real user's) share a row by their start. */
 	static final int MAX_NAME = 100;
+
+	/** The longest address kept; the column's size (an IPv6 address with a zone fits). */
+	static final int MAX_ADDRESS = 64;
 
 	/** A name's row as it was before this failure. */
 	private record Failures(int count, Instant lastFailedAt, Instant lockedUntil) {
@@ -77,21 +85,32 @@ class LoginAttempts {
 		this.clock = clock;
 	}
 
-	boolean isLocked(String name) {
-		Failures failures = find(key(name), false);
+	boolean isLocked(String name, String address) {
+		Failures failures = find(key(name), address(address), false);
 		return failures != null && failures.lockedAt(this.clock.instant());
+	}
+
+	/** How many more failures from this address the name takes before it is locked there. */
+	int triesLeft(String name, String address) {
+		Instant now = this.clock.instant();
+		Failures failures = find(key(name), address(address), false);
+		if (failures == null || failures.startsAgain(now, this.lockout)) {
+			return this.max;
+		}
+		return failures.lockedAt(now) ? 0 : Math.max(0, this.max - failures.count());
 	}
 
 	/**
 	 * Counts one failed login for the name; true when this failure locks it. Two copies of the app
 	 * counting the same name at once both count: the row is locked while it is read and written.
 	 */
-	boolean failed(String name) {
+	boolean failed(String name, String address) {
 		String key = key(name);
+		String from = address(address);
 		this.beforeWrite.run();
 		for (int tries = 1;; tries++) {
 			try {
-				return Boolean.TRUE.equals(this.transaction.execute((status) -> count(key)));
+				return Boolean.TRUE.equals(this.transaction.execute((status) -> count(key, from)));
 			}
 			catch (DuplicateKeyException ex) {
 				// another copy (or thread) wrote this name's first failure at the same moment: count on its row
@@ -102,9 +121,11 @@ class LoginAttempts {
 		}
 	}
 
-	void succeeded(String name) {
+	/** A good login clears the count of its own address only: a stranger's count elsewhere stands. */
+	void succeeded(String name, String address) {
 		this.beforeWrite.run();
-		this.jdbc.update("DELETE FROM staff_login_failure WHERE user_name = ?", key(name));
+		this.jdbc.update("DELETE FROM staff_login_failure WHERE user_name = ? AND client_address = ?", key(name),
+				address(address));
 	}
 
 	/** Deletes the rows that would start again anyway; returns how many. */
@@ -127,31 +148,33 @@ class LoginAttempts {
 		}
 	}
 
-	private boolean count(String key) {
+	private boolean count(String key, String address) {
 		Instant now = this.clock.instant();
-		Failures before = find(key, true);
+		Failures before = find(key, address, true);
 		int count = (before == null || before.startsAgain(now, this.lockout)) ? 1 : before.count() + 1;
 		Instant lockedUntil = (count >= this.max) ? now.plus(this.lockout) : null;
 		if (before == null) {
 			this.jdbc.update(
-					"INSERT INTO staff_login_failure (user_name, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)",
-					key, count, utc(now), utc(lockedUntil));
+					"INSERT INTO staff_login_failure (user_name, client_address, failures, last_failed_at, locked_until)"
+							+ " VALUES (?, ?, ?, ?, ?)",
+					key, address, count, utc(now), utc(lockedUntil));
 		}
 		else {
 			this.jdbc.update(
-					"UPDATE staff_login_failure SET failures = ?, last_failed_at = ?, locked_until = ? WHERE user_name = ?",
-					count, utc(now), utc(lockedUntil), key);
+					"UPDATE staff_login_failure SET failures = ?, last_failed_at = ?, locked_until = ?"
+							+ " WHERE user_name = ? AND client_address = ?",
+					count, utc(now), utc(lockedUntil), key, address);
 		}
 		return lockedUntil != null && (before == null || !before.lockedAt(now));
 	}
 
-	private Failures find(String key, boolean forUpdate) {
+	private Failures find(String key, String address, boolean forUpdate) {
 		List<Failures> rows = this.jdbc.query(
-				"SELECT failures, last_failed_at, locked_until FROM staff_login_failure WHERE user_name = ?"
-						+ (forUpdate ? " FOR UPDATE" : ""),
+				"SELECT failures, last_failed_at, locked_until FROM staff_login_failure"
+						+ " WHERE user_name = ? AND client_address = ?" + (forUpdate ? " FOR UPDATE" : ""),
 				(rs, n) -> new Failures(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
 						instant(rs.getObject(3, OffsetDateTime.class))),
-				key);
+				key, address);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
@@ -166,6 +189,12 @@ class LoginAttempts {
 			.limit(MAX_NAME)
 			.forEach((c) -> kept.appendCodePoint(Character.isISOControl(c) ? '\uFFFD' : c));
 		return kept.toString();
+	}
+
+	/** The client's address as the connection gives it, cut to the column; empty when unknown. */
+	static String address(String address) {
+		String kept = (address != null) ? address.strip() : "";
+		return (kept.length() > MAX_ADDRESS) ? kept.substring(0, MAX_ADDRESS) : kept;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

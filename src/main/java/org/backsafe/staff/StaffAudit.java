@@ -64,11 +64,16 @@ public class StaffAudit {
 	@Column(updatable = false)
 	private String detail;
 
+	/** Where a login, failed login or lockout came from (the connection's address); null on other rows. */
+	@Column(name = "client_address", updatable = false)
+	private String clientAddress;
+
 	protected StaffAudit() {
 	}
 
 	StaffAudit(String staffUser, Instant occurredAt, Action action, Long screeningId, String referenceCode,
-			String detail) {
+			String detail, String clientAddress) {
+		this.clientAddress = clientAddress;
 		this.staffUser = staffUser;
 		this.occurredAt = occurredAt;
 		this.action = action;
@@ -99,6 +104,10 @@ public class StaffAudit {
 
 	public String getDetail() {
 		return this.detail;
+	}
+
+	public String getClientAddress() {
+		return this.clientAddress;
 	}
 
 }

@@ -43,37 +43,37 @@ class StaffAuditLog {
 		this.clock = clock;
 	}
 
-	void loggedIn(String staffUser) {
-		write(staffUser, Action.LOGGED_IN, null, null);
+	void loggedIn(String staffUser, String address) {
+		write(staffUser, Action.LOGGED_IN, null, null, address);
 	}
 
-	void loginFailed(String typedName) {
-		write(name(typedName), Action.LOGIN_FAILED, null, null);
+	void loginFailed(String typedName, String address) {
+		write(name(typedName), Action.LOGIN_FAILED, null, null, address);
 	}
 
-	void lockedOut(String typedName) {
-		write(name(typedName), Action.LOCKED_OUT, null, null);
+	void lockedOut(String typedName, String address) {
+		write(name(typedName), Action.LOCKED_OUT, null, null, address);
 	}
 
-	void refusedLocked(String typedName) {
-		write(name(typedName), Action.REFUSED_LOCKED, null, null);
+	void refusedLocked(String typedName, String address) {
+		write(name(typedName), Action.REFUSED_LOCKED, null, null, address);
 	}
 
 	void listed(String staffUser, int shown) {
-		write(staffUser, Action.LISTED, null, shown + " shown");
+		write(staffUser, Action.LISTED, null, shown + " shown", null);
 	}
 
 	/** A search by code, with the screening it found (null when none). */
 	void searched(String staffUser, String typedCode, KioskScreening found) {
-		write(staffUser, Action.SEARCHED, found, printable(typedCode));
+		write(staffUser, Action.SEARCHED, found, printable(typedCode), null);
 	}
 
 	void viewed(String staffUser, KioskScreening screening) {
-		write(staffUser, Action.VIEWED, screening, null);
+		write(staffUser, Action.VIEWED, screening, null, null);
 	}
 
 	void markedReviewed(String staffUser, KioskScreening screening) {
-		write(staffUser, Action.MARKED_REVIEWED, screening, null);
+		write(staffUser, Action.MARKED_REVIEWED, screening, null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -81,11 +81,12 @@ class StaffAuditLog {
 		return this.entries.findByScreeningIdAndActionInOrderByOccurredAtDesc(screening.getId(), ABOUT_A_SCREENING);
 	}
 
-	private void write(String staffUser, Action action, KioskScreening screening, String detail) {
+	private void write(String staffUser, Action action, KioskScreening screening, String detail, String address) {
 		this.storage.beforeWrite();
 		this.entries.save(new StaffAudit(staffUser, this.clock.instant(), action,
 				(screening != null) ? screening.getId() : null,
-				(screening != null) ? screening.getReferenceCode() : null, detail));
+				(screening != null) ? screening.getReferenceCode() : null, detail,
+				(address != null) ? LoginAttempts.address(address) : null));
 	}
 
 	/** A user name as typed, as {@link StaffUsers} matches it (trimmed, lower case), made printable. */

@@ -1,15 +1,21 @@
 package org.backsafe.staff;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.backsafe.kiosk.KioskScreening;
+import org.backsafe.kiosk.KioskScreenings.ChangeMarker;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,9 +44,16 @@ class StaffController {
 
 	private final ScreeningDetails details;
 
-	StaffController(StaffReview review, ScreeningDetails details) {
+	private final StaffActivity activity;
+
+	private final Duration refresh;
+
+	StaffController(StaffReview review, ScreeningDetails details, StaffActivity activity,
+			@Value("${backsafe.staff.refresh:15s}") Duration refresh) {
 		this.review = review;
 		this.details = details;
+		this.activity = activity;
+		this.refresh = refresh;
 	}
 
 	@ModelAttribute("staffUser")
@@ -48,8 +62,9 @@ class StaffController {
 	}
 
 	@GetMapping("/staff/login")
-	String login(HttpServletResponse response) {
+	String login(Model model, HttpServletResponse response) {
 		noStore(response);
+		model.addAttribute("lockoutMinutes", this.review.lockoutMinutes());
 		return LOGIN;
 	}
 
@@ -62,7 +77,24 @@ class StaffController {
 		model.addAttribute("urgentNotReviewed",
 				today.stream().filter((s) -> s.getDisposition().isUrgent() && !s.isReviewed()).count());
 		model.addAttribute("zone", this.review.zone());
+		model.addAttribute("marker", this.review.todaysChanges());
+		model.addAttribute("refreshSeconds", Math.max(1, this.refresh.toSeconds()));
 		return LIST;
+	}
+
+	/**
+	 * A few numbers that change whenever today's list does, for staff-refresh.js to poll; the list
+	 * reloads (and is audited as a list view) only when they change. 401 once nobody has used the
+	 * pages for the session timeout, so that polling never keeps an unattended desk logged in.
+	 */
+	@GetMapping(value = StaffActivity.CHANGES, produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<ChangeMarker> changes(HttpSession session, HttpServletResponse response) {
+		noStore(response);
+		if (this.activity.endIfUnused(session)) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		return ResponseEntity.ok(this.review.todaysChanges());
 	}
 
 	@GetMapping("/staff/search")

@@ -1,13 +1,17 @@
 package org.backsafe.staff;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.backsafe.kiosk.KioskScreening;
 import org.backsafe.kiosk.KioskScreenings;
+import org.backsafe.kiosk.KioskScreenings.ChangeMarker;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -44,13 +48,35 @@ class StaffReview {
 		return this.properties.zone();
 	}
 
-	/** Today's screenings in the clinic's time zone, newest first. */
+	/** How long a lockout lasts, in whole minutes (at least 1), for the login page to say. */
+	long lockoutMinutes() {
+		return Math.max(1, (this.properties.lockout().toSeconds() + 59) / 60);
+	}
+
+	/**
+	 * Today's screenings in the clinic's time zone: urgent ones not yet reviewed first (each such
+	 * patient was told to come to the desk now), then the rest; newest first within each.
+	 */
 	@Transactional
 	List<KioskScreening> today(String staffUser) {
-		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
-		List<KioskScreening> found = this.screenings.since(today.atStartOfDay(this.properties.zone()).toInstant());
+		List<KioskScreening> found = new ArrayList<>(this.screenings.since(startOfToday()));
+		found.sort(Comparator.comparing((KioskScreening s) -> !(s.getDisposition().isUrgent() && !s.isReviewed())));
 		this.audit.listed(staffUser, found.size());
 		return found;
+	}
+
+	/**
+	 * What the open list polls to learn whether it is out of date. Not audited: it shows no
+	 * screening, only numbers, and the list it leads to is audited when it loads.
+	 */
+	@Transactional(readOnly = true)
+	ChangeMarker todaysChanges() {
+		return this.screenings.changesSince(startOfToday());
+	}
+
+	private Instant startOfToday() {
+		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
+		return today.atStartOfDay(this.properties.zone()).toInstant();
 	}
 
 	/** The screening a code typed by staff names, if any; the search is audited, found or not. */

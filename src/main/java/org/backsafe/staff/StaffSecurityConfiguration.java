@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -22,6 +23,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * The staff review is the only part of Backsafe behind a login. Its own filter chain, ahead of the
@@ -55,6 +58,19 @@ class StaffSecurityConfiguration {
 				Clock.systemUTC(), storage::beforeWrite);
 	}
 
+	/** The same store of flash attributes as Spring MVC's: the session. */
+	private static final SessionFlashMapManager FLASH = new SessionFlashMapManager();
+
+	/** Tries left for the page's warning; unknown (null) when the count cannot be read. */
+	private static Integer triesLeft(LoginAttempts attempts, String name, String address) {
+		try {
+			return attempts.triesLeft(name, address);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffFilterChain(HttpSecurity http, StaffUsers users, BCryptPasswordEncoder staffPasswordEncoder,
@@ -67,9 +83,21 @@ class StaffSecurityConfiguration {
 			request.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
 			toList.onAuthenticationSuccess(request, response, authentication);
 		};
-		AuthenticationFailureHandler refused = (request, response, exception) -> response
-			.sendRedirect(request.getContextPath() + "/staff/login?" + ((exception instanceof LockedException) ? "locked"
-					: (exception instanceof AuthenticationServiceException) ? "unavailable" : "error"));
+		AuthenticationFailureHandler refused = (request, response, exception) -> {
+			String name = request.getParameter("username");
+			// the name stays in the field, and the page can warn before the last try; a flash
+			// attribute, so that neither goes into the URL (and from there into logs and history)
+			FlashMap flash = new FlashMap();
+			flash.put("username", (name != null) ? name : "");
+			if (exception instanceof BadCredentialsException) {
+				flash.put("triesLeft", triesLeft(attempts, name, request.getRemoteAddr()));
+			}
+			flash.setTargetRequestPath(request.getContextPath() + "/staff/login");
+			FLASH.saveOutputFlashMap(flash, request, response);
+			response.sendRedirect(request.getContextPath() + "/staff/login?"
+					+ ((exception instanceof LockedException) ? "locked"
+							: (exception instanceof AuthenticationServiceException) ? "unavailable" : "error"));
+		};
 		// a redirect to the login names no host: never the one in the request's Host header
 		LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/staff/login");
 		toLogin.setFavorRelativeUris(true);

@@ -19,7 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +103,16 @@ class KioskBrowserTests {
 			.until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
 	}
 
+	/** Taps the age in on the number pad, one key a digit; returns the taps. */
+	int typeAge(int years) {
+		String digits = Integer.toString(years);
+		for (char digit : digits.toCharArray()) {
+			this.browser.findElement(By.cssSelector("#age-keypad button[data-digit='" + digit + "']")).click();
+		}
+		assertThat(this.browser.findElement(By.id("age")).getAttribute("value")).isEqualTo(digits);
+		return digits.length();
+	}
+
 	void answerAll(List<HealthQuestion> questions, HealthQuestion yes) {
 		for (HealthQuestion question : questions) {
 			String id = "answers-" + question.name();
@@ -122,7 +131,7 @@ class KioskBrowserTests {
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), null);
 		next("/kiosk/questions/health");
 		audit("2-health");
-		new Select(this.browser.findElement(By.id("age"))).selectByValue("45");
+		typeAge(45);
 		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), HealthQuestion.EPILEPSY);
 		next("/kiosk/questions/pain");
 		audit("3-pain");
@@ -174,7 +183,7 @@ class KioskBrowserTests {
 		arrivedAt("/kiosk/questions/warningSigns");
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), yes);
 		next("/kiosk/questions/health");
-		new Select(this.browser.findElement(By.id("age"))).selectByValue("58");
+		typeAge(58);
 		answerAll(org.backsafe.questionnaire.Section.HEALTH.getQuestions(), yes);
 		next("/kiosk/questions/pain");
 		tap("painAreas-LOWER_BACK");
@@ -278,7 +287,7 @@ class KioskBrowserTests {
 		arrivedAt("/kiosk/questions/warningSigns");
 		answerAll(org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions(), HealthQuestion.SADDLE_NUMBNESS);
 		next("/kiosk/questions/health");
-		new Select(this.browser.findElement(By.id("age"))).selectByValue("63");
+		typeAge(63);
 		tap("answers-CANCER");
 
 		// idle: the warning comes, with a tap to carry on
@@ -318,8 +327,210 @@ class KioskBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 		assertThat(this.browser.findElements(By.cssSelector("input:checked"))).isEmpty();
-		assertThat(this.browser.findElements(By.cssSelector("#age option:checked[value]:not([value=''])"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#age"))).allSatisfy((age) -> assertThat(age.getAttribute("value")).isEmpty());
 		assertThat(this.browser.getPageSource()).doesNotContain("checked=\"checked\"");
+	}
+
+	/** Counts a patient's actions: each tap or key press is one. */
+	final class Actions {
+
+		int count;
+
+		void tap(String inputId) {
+			KioskBrowserTests.this.tap(inputId);
+			this.count++;
+		}
+
+		void click(By button) {
+			KioskBrowserTests.this.browser.findElement(button).click();
+			this.count++;
+		}
+
+		void next(String to) {
+			click(By.cssSelector("button[name='go'][value='next']"));
+			arrivedAt(to);
+		}
+
+		void noToAll(String section) {
+			click(By.id("kiosk-none"));
+			arrivedAt("/kiosk/questions/" + section);
+		}
+
+		void age(int years) {
+			this.count += typeAge(years);
+		}
+
+	}
+
+	/** From the start to the handoff by the quickest taps: "No to all of these" on both groups. */
+	Actions quickestScreening(HealthQuestion yes) {
+		Actions actions = new Actions();
+		this.browser.get(url("/kiosk"));
+		actions.click(By.id("kiosk-start"));
+		arrivedAt("/kiosk/questions/warningSigns");
+		assertThat(this.browser.findElements(By.cssSelector("input[type=radio]:checked"))).as("nothing preset").isEmpty();
+		assertThat(this.browser.findElements(By.id("age"))).as("the age only on the health screen").isEmpty();
+		actions.noToAll("warningSigns");
+		for (HealthQuestion question : org.backsafe.questionnaire.Section.WARNING_SIGNS.getQuestions()) {
+			assertThat(this.browser.findElement(By.id("answers-" + question.name() + "-NO")).isSelected()).isTrue();
+		}
+		actions.next("/kiosk/questions/health");
+		assertThat(this.browser.findElements(By.cssSelector("input[type=radio]:checked"))).as("nothing preset").isEmpty();
+		actions.age(47);
+		actions.noToAll("health");
+		assertThat(this.browser.findElement(By.id("age")).getAttribute("value")).as("the age kept").isEqualTo("47");
+		if (yes != null) {
+			// the patient changes one answer after "No to all of these"
+			actions.tap("answers-" + yes.name());
+		}
+		actions.next("/kiosk/questions/pain");
+		actions.tap("painAreas-LOWER_BACK");
+		actions.tap("painDuration-CHRONIC");
+		actions.tap("painSeverity-3");
+		actions.tap("painWorsening-false");
+		actions.next("/kiosk/questions/massage");
+		actions.tap("setting-PROFESSIONAL");
+		actions.next("/kiosk/handoff");
+		return actions;
+	}
+
+	@Test
+	void aHealthyPatientReachesTheHandoffInFifteenActionsAndOneConditionInTwenty() {
+		Actions healthy = quickestScreening(null);
+		String code = this.browser.findElement(By.id("kiosk-code")).getText();
+		assertThat(this.stored.find(code)).hasValueSatisfying((s) -> {
+			assertThat(s.answers().age()).isEqualTo(47);
+			assertThat(s.answers().answers()).isEmpty();
+		});
+		this.browser.findElement(By.id("kiosk-done")).click();
+		arrivedAt("/kiosk");
+
+		Actions oneCondition = quickestScreening(HealthQuestion.EPILEPSY);
+		String second = this.browser.findElement(By.id("kiosk-code")).getText();
+		assertThat(this.stored.find(second))
+			.hasValueSatisfying((s) -> assertThat(s.answers().answers()).containsOnlyKeys(HealthQuestion.EPILEPSY));
+		System.out.println("Kiosk actions to the handoff: healthy " + healthy.count + ", one condition "
+				+ oneCondition.count);
+		assertThat(healthy.count).as("actions for a healthy patient").isLessThanOrEqualTo(15);
+		assertThat(oneCondition.count).as("actions with one condition").isLessThanOrEqualTo(20);
+	}
+
+	@Test
+	void theAgeIsCheckedOnTheServer() {
+		this.browser.get(url("/kiosk"));
+		this.browser.findElement(By.id("kiosk-start")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
+		this.browser.findElement(By.id("kiosk-none")).click();
+		arrivedAt("/kiosk/questions/warningSigns");
+		next("/kiosk/questions/health");
+		WebElement age = this.browser.findElement(By.id("age"));
+		assertThat(age.getAttribute("inputmode")).isEqualTo("numeric");
+		assertThat(age.getAttribute("pattern")).isEqualTo("[0-9]*");
+		assertThat(this.browser.findElements(By.cssSelector("select#age"))).isEmpty();
+		typeAge(130);
+		this.browser.findElement(By.id("kiosk-none")).click();
+		arrivedAt("/kiosk/questions/health");
+		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
+		arrivedAt("/kiosk/questions/health");
+		assertThat(this.browser.findElement(By.id("age-error")).getText()).contains("120");
+		audit("2-health-age-error");
+	}
+
+	/** Whether the element's text is drawn on one line. */
+	boolean onOneLine(WebElement element) {
+		Object lines = this.browser.executeScript("""
+				const range = document.createRange();
+				range.selectNodeContents(arguments[0]);
+				const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+				return tops.size;""", element);
+		return ((Number) lines).intValue() == 1;
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Number> rectangle(String id) {
+		return (Map<String, Number>) this.browser.executeScript("""
+				const r = document.getElementById(arguments[0]).getBoundingClientRect();
+				return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };""", id);
+	}
+
+	void assertApart(String id, String other) {
+		Map<String, Number> a = rectangle(id);
+		Map<String, Number> b = rectangle(other);
+		boolean overlap = a.get("left").doubleValue() < b.get("right").doubleValue()
+				&& b.get("left").doubleValue() < a.get("right").doubleValue()
+				&& a.get("top").doubleValue() < b.get("bottom").doubleValue()
+				&& b.get("top").doubleValue() < a.get("bottom").doubleValue();
+		assertThat(overlap).as("%s %s overlaps %s %s", id, a, other, b).isFalse();
+		assertThat(a.get("top").doubleValue()).as("%s on screen", id).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void theHandoffKeepsTheCodeOnOneLineAndInSightWhileTheIdleWarningShows() throws Exception {
+		screenWith(HealthQuestion.CHEST_PAIN_OR_BREATHLESSNESS);
+		WebElement code = this.browser.findElement(By.id("kiosk-code"));
+		assertThat(code.getCssValue("white-space")).isEqualTo("nowrap");
+		assertThat(onOneLine(code)).as("one line at 1080 px").isTrue();
+		String text = this.browser.findElement(By.tagName("main")).getText();
+		assertThat(text).contains("What happens next", "Tell your code to reception.");
+		assertThat(text.toLowerCase(Locale.ROOT)).doesNotContain("print");
+		java.util.Properties engine = new java.util.Properties();
+		try (var in = getClass().getResourceAsStream("/messages/engine.properties")) {
+			engine.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		engine.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.matches("technique\\.[A-Z_]+"))
+			.forEach((key) -> assertThat(text).as("no technique on the handoff").doesNotContain(engine.getProperty(key)));
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 320, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+		try {
+			assertThat(onOneLine(code)).as("one line at 320 px").isTrue();
+		}
+		finally {
+			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+
+		// the handoff's own time (90 s in all, the warning's 20 s included) runs out: the warning shows
+		WebElement dialog = this.browser.findElement(By.id("kiosk-idle"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(100)).until(ExpectedConditions.visibilityOf(dialog));
+		assertApart("kiosk-code", "kiosk-idle");
+		Screenshots.window(this.browser, "kiosk-handoff-warning");
+		// the warning waits 20 s: the checks at 320 px, then axe-core, before it clears the screen
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 320, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+		try {
+			sleep(Duration.ofMillis(300));
+			assertApart("kiosk-code", "kiosk-idle");
+			Screenshots.window(this.browser, "kiosk-handoff-warning-320");
+		}
+		finally {
+			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+		assertThat(dialog.isDisplayed()).as("still warning").isTrue();
+		axe("handoff-warning");
+	}
+
+	@Autowired
+	org.backsafe.screening.ScreeningService engine;
+
+	@Test
+	void theOpenStaffListShowsANewScreeningWithoutAReload() {
+		logInAsStaff();
+		Screenshots.fullPage(this.browser, "staff-list");
+		axe("staff-list-refreshing");
+		org.backsafe.screening.ScreeningRequest answers = new org.backsafe.screening.ScreeningRequest(52,
+				Map.of(HealthQuestion.SADDLE_NUMBNESS, org.backsafe.screening.Response.YES),
+				new org.backsafe.screening.PainProfile(java.util.Set.of(org.backsafe.screening.PainArea.LOWER_BACK),
+						org.backsafe.screening.PainDuration.ACUTE, 6, true, java.util.Set.of()),
+				org.backsafe.screening.Setting.PROFESSIONAL, java.util.Set.of());
+		String code = this.stored.store(answers, this.engine.screen(answers), Locale.ENGLISH).getDisplayCode();
+		// nobody touches the page: the list polls, sees the change and reloads itself
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((driver) -> driver.findElement(By.tagName("main")).getText().contains(code));
+		WebElement first = this.browser.findElement(By.cssSelector("table.screenings tbody tr"));
+		assertThat(first.getText()).as("an urgent one not reviewed comes first").contains(code).containsIgnoringCase("Act now");
+		Screenshots.fullPage(this.browser, "staff-list-urgent-first");
+		axe("staff-list-after-refresh");
 	}
 
 }

@@ -105,6 +105,70 @@ class KioskPagesTests {
 	}
 
 	@Test
+	void noToAllAnswersTheWholeGroupNoAndKeepsAnAnswerAlreadyGivenElsewhere() throws Exception {
+		MockHttpSession session = started();
+		String before = this.mvc.perform(get("/kiosk/questions/warningSigns").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(before).as("nothing preset").doesNotContain("checked=\"checked\"");
+		this.mvc.perform(answer(Section.WARNING_SIGNS, session, Map.of("go", "none")))
+			.andExpect(redirectedUrl("/kiosk/questions/warningSigns"));
+		String after = this.mvc.perform(get("/kiosk/questions/warningSigns").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (HealthQuestion question : Section.WARNING_SIGNS.getQuestions()) {
+			assertThat(checked(after, "answers-" + question.name() + "-NO")).as(question.name()).isTrue();
+		}
+		// the patient changes one, goes on, and "No to all" on the next screen leaves it alone
+		MockHttpServletRequestBuilder changed = answer(Section.WARNING_SIGNS, session,
+				Map.of("answers[SADDLE_NUMBNESS]", "YES"));
+		Section.WARNING_SIGNS.getQuestions()
+			.stream()
+			.filter((q) -> q != HealthQuestion.SADDLE_NUMBNESS)
+			.forEach((q) -> changed.param("answers[" + q.name() + "]", "NO"));
+		this.mvc.perform(changed).andExpect(redirectedUrl("/kiosk/questions/health"));
+		this.mvc.perform(answer(Section.HEALTH, session, Map.of("go", "none", "age", "41")))
+			.andExpect(redirectedUrl("/kiosk/questions/health"));
+		String warningSigns = this.mvc.perform(get("/kiosk/questions/warningSigns").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(checked(warningSigns, "answers-SADDLE_NUMBNESS")).isTrue();
+		assertThat(checked(warningSigns, "answers-SADDLE_NUMBNESS-NO")).isFalse();
+		String health = this.mvc.perform(get("/kiosk/questions/health").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(health).contains("value=\"41\"");
+		assertThat(checked(health, "answers-CANCER-NO")).isTrue();
+	}
+
+	/** Whether the page's input with this id is checked. */
+	static boolean checked(String page, String id) {
+		java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(page);
+		assertThat(input.find()).as("an input " + id).isTrue();
+		return input.group().contains("checked");
+	}
+
+	@Test
+	void anAgeThatIsNotANumberOrOutOfRangeIsRefusedWithAClearMessage() throws Exception {
+		MockHttpSession session = answered(Map.of());
+		for (String age : new String[] { "abc", "121", "-1" }) {
+			MockHttpServletRequestBuilder health = answer(Section.HEALTH, session, Map.of("age", age));
+			Section.HEALTH.getQuestions().forEach((q) -> health.param("answers[" + q.name() + "]", "NO"));
+			String page = this.mvc.perform(health)
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(age).contains("id=\"age-error\"").containsAnyOf("Enter your age as a number", "from 0 to 120");
+			assertThat(page).contains("inputmode=\"numeric\"").contains("pattern=\"[0-9]*\"").doesNotContain("<select");
+		}
+	}
+
+	@Test
 	void skippingScreensLeadsBackToTheFirstUnanswered() throws Exception {
 		MockHttpSession session = started();
 		this.mvc.perform(answer(Section.MASSAGE, session, Map.of("setting", "SELF")))

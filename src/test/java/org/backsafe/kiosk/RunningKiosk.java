@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { StaffLogin.PROPERTY, "backsafe.kiosk.idle-timeout=6s", "backsafe.kiosk.warning=20s",
-				"server.address=127.0.0.1" })
+				"server.address=127.0.0.1", "backsafe.staff.refresh=1s" })
 @interface RunningKiosk {
 
 }

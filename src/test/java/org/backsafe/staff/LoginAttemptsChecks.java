@@ -30,6 +30,12 @@ abstract class LoginAttemptsChecks {
 
 	static final Duration LOCKOUT = Duration.ofMinutes(15);
 
+	/** The address most checks count from. */
+	static final String HERE = "192.0.2.10";
+
+	/** Another client: the reception desk, say. */
+	static final String DESK = "2001:db8::7";
+
 	/** A clock the test moves. */
 	static final class TestClock extends Clock {
 
@@ -86,54 +92,54 @@ abstract class LoginAttemptsChecks {
 	@Test
 	void theFifthFailureInARowLocksForTheLockoutThenTheCountStartsAgain() {
 		for (int i = 1; i <= 4; i++) {
-			assertThat(this.attempts.failed("Alice ")).as("failure %d", i).isFalse();
-			assertThat(this.attempts.isLocked("alice")).isFalse();
+			assertThat(this.attempts.failed("Alice ", HERE)).as("failure %d", i).isFalse();
+			assertThat(this.attempts.isLocked("alice", HERE)).isFalse();
 		}
-		assertThat(this.attempts.failed("ALICE")).as("the fifth locks").isTrue();
-		assertThat(this.attempts.isLocked("alice")).isTrue();
+		assertThat(this.attempts.failed("ALICE", HERE)).as("the fifth locks").isTrue();
+		assertThat(this.attempts.isLocked("alice", HERE)).isTrue();
 		this.clock.advance(LOCKOUT.minusSeconds(1));
-		assertThat(this.attempts.isLocked("alice")).isTrue();
+		assertThat(this.attempts.isLocked("alice", HERE)).isTrue();
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.attempts.isLocked("alice")).isFalse();
-		assertThat(this.attempts.failed("alice")).isFalse();
+		assertThat(this.attempts.isLocked("alice", HERE)).isFalse();
+		assertThat(this.attempts.failed("alice", HERE)).isFalse();
 		assertThat(failuresOf("alice")).isEqualTo(1);
 	}
 
 	@Test
 	void aGoodLoginClearsTheCount() {
-		this.attempts.failed("alice");
-		this.attempts.failed("alice");
-		this.attempts.succeeded("Alice");
+		this.attempts.failed("alice", HERE);
+		this.attempts.failed("alice", HERE);
+		this.attempts.succeeded("Alice", HERE);
 		assertThat(failuresOf("alice")).isZero();
 	}
 
 	@Test
 	void aCountLeftAloneForAsLongAsALockoutStartsAgain() {
 		for (int i = 0; i < 4; i++) {
-			this.attempts.failed("alice");
+			this.attempts.failed("alice", HERE);
 			this.clock.advance(LOCKOUT.minusSeconds(1));
 		}
-		assertThat(this.attempts.failed("alice")).as("four minutes apart: still in a row").isTrue();
-		this.attempts.succeeded("alice");
+		assertThat(this.attempts.failed("alice", HERE)).as("four minutes apart: still in a row").isTrue();
+		this.attempts.succeeded("alice", HERE);
 		for (int i = 0; i < 4; i++) {
-			this.attempts.failed("alice");
+			this.attempts.failed("alice", HERE);
 		}
 		this.clock.advance(LOCKOUT);
-		assertThat(this.attempts.failed("alice")).as("a lockout's time after the fourth").isFalse();
+		assertThat(this.attempts.failed("alice", HERE)).as("a lockout's time after the fourth").isFalse();
 		assertThat(failuresOf("alice")).isEqualTo(1);
 	}
 
 	@Test
 	void tenThousandMadeUpNamesLeaveARealUsersCountAlone() {
 		for (int i = 0; i < 4; i++) {
-			this.attempts.failed("alice");
+			this.attempts.failed("alice", HERE);
 		}
 		for (int i = 0; i < 10_000; i++) {
-			this.attempts.failed("made-up-" + UUID.randomUUID());
+			this.attempts.failed("made-up-" + UUID.randomUUID(), HERE);
 		}
 		assertThat(failuresOf("alice")).isEqualTo(4);
-		assertThat(this.attempts.failed("alice")).isTrue();
-		assertThat(this.attempts.isLocked("alice")).isTrue();
+		assertThat(this.attempts.failed("alice", HERE)).isTrue();
+		assertThat(this.attempts.isLocked("alice", HERE)).isTrue();
 	}
 
 	@Test
@@ -147,7 +153,7 @@ abstract class LoginAttemptsChecks {
 				LoginAttempts copy = (t % 2 == 0) ? one : two;
 				done.add(threads.submit(() -> {
 					for (int i = 0; i < 25; i++) {
-						copy.failed("bob");
+						copy.failed("bob", HERE);
 					}
 				}));
 			}
@@ -164,11 +170,11 @@ abstract class LoginAttemptsChecks {
 	@Test
 	void theCleanUpForgetsOnlyCountsThatWouldStartAgain() {
 		for (int i = 0; i < 5; i++) {
-			this.attempts.failed("locked");
+			this.attempts.failed("locked", HERE);
 		}
-		this.attempts.failed("old");
+		this.attempts.failed("old", HERE);
 		this.clock.advance(LOCKOUT.minusMinutes(1));
-		this.attempts.failed("recent");
+		this.attempts.failed("recent", HERE);
 		assertThat(this.attempts.forgetStale()).isZero();
 		this.clock.advance(Duration.ofMinutes(1));
 		// "old" has waited a lockout's time, and the lockout of "locked" is over
@@ -182,12 +188,33 @@ abstract class LoginAttemptsChecks {
 		String longName = "x".repeat(5_000);
 		String controls = "al\u0000ice\n";
 		for (int i = 0; i < 5; i++) {
-			this.attempts.failed(longName);
-			this.attempts.failed(controls);
+			this.attempts.failed(longName, HERE);
+			this.attempts.failed(controls, HERE);
 		}
-		assertThat(this.attempts.isLocked(longName)).isTrue();
-		assertThat(this.attempts.isLocked(controls)).isTrue();
-		assertThat(this.attempts.isLocked("alice")).isFalse();
+		assertThat(this.attempts.isLocked(longName, HERE)).isTrue();
+		assertThat(this.attempts.isLocked(controls, HERE)).isTrue();
+		assertThat(this.attempts.isLocked("alice", HERE)).isFalse();
+	}
+
+	@Test
+	void aNameIsLockedOnlyAtTheAddressTheFailuresCameFrom() {
+		for (int i = 1; i <= 4; i++) {
+			this.attempts.failed("reception", HERE);
+		}
+		assertThat(this.attempts.triesLeft("reception", HERE)).isEqualTo(1);
+		assertThat(this.attempts.failed("reception", HERE)).as("the fifth locks here").isTrue();
+		assertThat(this.attempts.isLocked("reception", HERE)).isTrue();
+		assertThat(this.attempts.triesLeft("reception", HERE)).isZero();
+		assertThat(this.attempts.isLocked("reception", DESK)).as("the desk is not locked").isFalse();
+		assertThat(this.attempts.triesLeft("reception", DESK)).isEqualTo(5);
+		// a good login at the desk clears the desk's count, not the stranger's lockout
+		this.attempts.failed("reception", DESK);
+		this.attempts.succeeded("reception", DESK);
+		assertThat(this.attempts.triesLeft("reception", DESK)).isEqualTo(5);
+		assertThat(this.attempts.isLocked("reception", HERE)).isTrue();
+		assertThat(this.jdbc.queryForList(
+				"SELECT client_address FROM staff_login_failure WHERE user_name = 'reception'", String.class))
+			.containsExactly(HERE);
 	}
 
 }

@@ -39,7 +39,7 @@ class LoginLockoutTests {
 
 	@Test
 	void tenThousandFailuresForMadeUpNamesLeaveARealUsersFourFailuresCounted() throws Exception {
-		this.attempts.succeeded(StaffLogin.USER);
+		this.attempts.succeeded(StaffLogin.USER, "127.0.0.1");
 		for (int i = 0; i < 4; i++) {
 			wrongPassword();
 		}
@@ -47,9 +47,9 @@ class LoginLockoutTests {
 		// a real one); 10,000 through the login would take minutes. Each is counted here as the login counts
 		// it, by the same bean on the same database.
 		for (int i = 0; i < FLOOD; i++) {
-			this.attempts.failed("made-up-" + UUID.randomUUID());
+			this.attempts.failed("made-up-" + UUID.randomUUID(), "127.0.0.1");
 		}
-		assertThat(this.attempts.isLocked(StaffLogin.USER)).isFalse();
+		assertThat(this.attempts.isLocked(StaffLogin.USER, "127.0.0.1")).isFalse();
 		wrongPassword();
 		this.mvc.perform(formLogin("/staff/login").user(StaffLogin.USER).password(StaffLogin.PASSWORD))
 			.andExpect(redirectedUrl("/staff/login?locked"))

@@ -62,7 +62,7 @@ class StaffPagesTests {
 
 	@BeforeEach
 	void noEarlierFailures() {
-		this.attempts.succeeded(StaffLogin.USER);
+		this.attempts.succeeded(StaffLogin.USER, "127.0.0.1");
 	}
 
 	KioskScreening stored(Disposition disposition, UrgentAction action, String rule, Locale language) {
@@ -140,6 +140,68 @@ class StaffPagesTests {
 		String detail = page("/staff/screenings/" + waiting.getDisplayCode(), logIn(), "en");
 		assertThat(detail).contains("Wait until well (not today)", "Not today: wait until you are well.")
 			.doesNotContain("The patient was told to do this now:");
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	int auditRows() {
+		Integer rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_audit", Integer.class);
+		return (rows != null) ? rows : 0;
+	}
+
+	@Test
+	void urgentScreeningsNotYetReviewedComeFirstThenTheNewest() throws Exception {
+		KioskScreening urgent = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		KioskScreening reviewedUrgent = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		this.screenings.markReviewed(reviewedUrgent.getReferenceCode(), StaffLogin.USER);
+		KioskScreening newest = stored(Disposition.WAIT_UNTIL_WELL, null, "red-flag-chest", Locale.ENGLISH);
+		String list = page("/staff", logIn());
+		assertThat(list.indexOf(urgent.getDisplayCode())).as("urgent, not reviewed: first")
+			.isPositive()
+			.isLessThan(list.indexOf(newest.getDisplayCode()));
+		assertThat(list.indexOf(newest.getDisplayCode())).as("then the newest")
+			.isLessThan(list.indexOf(reviewedUrgent.getDisplayCode()));
+	}
+
+	@Test
+	void theChangeMarkerNeedsALoginChangesWithANewScreeningAndIsNotAudited() throws Exception {
+		this.mvc.perform(get("/staff/today/changes"))
+			.andExpect(status().isFound())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/staff/login"));
+		MockHttpSession session = logIn();
+		String before = page("/staff/today/changes", session);
+		int audited = auditRows();
+		assertThat(page("/staff/today/changes", session)).isEqualTo(before);
+		assertThat(auditRows()).as("a poll writes no audit row").isEqualTo(audited);
+		KioskScreening added = stored(Disposition.URGENT_CARE, UrgentAction.CALL_EMERGENCY_NUMBER,
+				"red-flag-chest", Locale.ENGLISH);
+		String after = page("/staff/today/changes", session);
+		assertThat(after).isNotEqualTo(before).contains("\"latestId\":" + added.getId());
+		assertThat(after.length()).as("only a few numbers").isLessThan(100);
+		// the list it leads to is a list view, audited as LISTED
+		page("/staff?refreshed=1", session);
+		assertThat(this.jdbc.queryForList("SELECT action FROM staff_audit ORDER BY id DESC LIMIT 1", String.class))
+			.containsExactly("LISTED");
+	}
+
+	@Test
+	void pollingDoesNotKeepAnUnusedSessionAlive() throws Exception {
+		MockHttpSession session = logIn();
+		page("/staff", session);
+		Instant seen = (Instant) session.getAttribute(StaffActivity.SEEN_AT);
+		assertThat(seen).isNotNull();
+		Thread.sleep(5);
+		// neither a poll nor the list's own reload is a person using the pages
+		page("/staff/today/changes", session);
+		page("/staff?refreshed=1", session);
+		assertThat(session.getAttribute(StaffActivity.SEEN_AT)).isEqualTo(seen);
+		// nobody has used the pages for the session timeout (15 minutes): the next poll ends the session
+		session.setAttribute(StaffActivity.SEEN_AT, seen.minus(java.time.Duration.ofMinutes(15)));
+		this.mvc.perform(get("/staff/today/changes").session(session)).andExpect(status().isUnauthorized());
+		assertThat(session.isInvalid()).isTrue();
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -64,7 +65,7 @@ class StaffSecurityTests {
 	@BeforeEach
 	void noEarlierFailures() {
 		// the context (and its database, which keeps the counts) is shared: start each test with a clean count
-		this.attempts.succeeded(StaffLogin.USER);
+		this.attempts.succeeded(StaffLogin.USER, "127.0.0.1");
 	}
 
 	KioskScreening stored() {
@@ -80,6 +81,23 @@ class StaffSecurityTests {
 			.andExpect(authenticated())
 			.andReturn();
 		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** A login over a connection from this address. */
+	static MockHttpServletRequestBuilder loginFrom(String name, String password, String address) {
+		return post("/staff/login").param("username", name).param("password", password).with(csrf()).with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		});
+	}
+
+	/** The login page as the browser gets it after a failed login's redirect, flash attributes and all. */
+	String loginPageAfter(MvcResult failed, String url) throws Exception {
+		return this.mvc.perform(get(url).session((MockHttpSession) failed.getRequest().getSession(false)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Nested
@@ -166,6 +184,59 @@ class StaffSecurityTests {
 			}
 			mvc.perform(formLogin("/staff/login").user(name).password("guess"))
 				.andExpect(redirectedUrl("/staff/login?locked"));
+		}
+
+		@Test
+		void failuresFromOneAddressLockOnlyThatAddressForTheName() throws Exception {
+			attempts.succeeded(StaffLogin.USER, "192.0.2.50");
+			attempts.succeeded(StaffLogin.USER, "192.0.2.60");
+			// someone in the waiting room (192.0.2.50) guesses the desk's name until it locks
+			for (int i = 0; i < 3; i++) {
+				mvc.perform(loginFrom(StaffLogin.USER, "guess" + i, "192.0.2.50"))
+					.andExpect(redirectedUrl("/staff/login?error"));
+			}
+			mvc.perform(loginFrom(StaffLogin.USER, StaffLogin.PASSWORD, "192.0.2.50"))
+				.andExpect(redirectedUrl("/staff/login?locked"))
+				.andExpect(unauthenticated());
+			// the desk (192.0.2.60) still logs in with the right password
+			mvc.perform(loginFrom(StaffLogin.USER, StaffLogin.PASSWORD, "192.0.2.60"))
+				.andExpect(authenticated().withUsername(StaffLogin.USER));
+			// and the waiting room stays locked out
+			mvc.perform(loginFrom(StaffLogin.USER, StaffLogin.PASSWORD, "192.0.2.50"))
+				.andExpect(redirectedUrl("/staff/login?locked"));
+			assertThat(jdbc.queryForList("SELECT action, client_address FROM staff_audit WHERE staff_user = ?"
+					+ " AND client_address IN ('192.0.2.50', '192.0.2.60') ORDER BY id", StaffLogin.USER)
+				.stream()
+				.map((row) -> row.get("ACTION") + " " + row.get("CLIENT_ADDRESS"))
+				.toList()).endsWith("LOGIN_FAILED 192.0.2.50", "LOGIN_FAILED 192.0.2.50", "LOGIN_FAILED 192.0.2.50",
+						"LOCKED_OUT 192.0.2.50", "REFUSED_LOCKED 192.0.2.50", "LOGGED_IN 192.0.2.60",
+						"REFUSED_LOCKED 192.0.2.50");
+		}
+
+		@Test
+		void aFailedLoginKeepsTheNameAndWarnsBeforeTheLastTry() throws Exception {
+			MvcResult first = mvc.perform(formLogin("/staff/login").user(StaffLogin.USER).password("guess1"))
+				.andExpect(redirectedUrl("/staff/login?error"))
+				.andReturn();
+			String page = loginPageAfter(first, "/staff/login?error");
+			assertThat(page).contains("value=\"" + StaffLogin.USER + "\"").doesNotContain("try left");
+			MvcResult second = mvc.perform(formLogin("/staff/login").user(StaffLogin.USER).password("guess2"))
+				.andExpect(redirectedUrl("/staff/login?error"))
+				.andReturn();
+			// 3 tries in all here: after the second, one is left
+			assertThat(loginPageAfter(second, "/staff/login?error"))
+				.contains("1 try left before a 15-minute pause");
+			// the failure that locks says so, and how long for
+			MvcResult third = mvc.perform(formLogin("/staff/login").user(StaffLogin.USER).password("guess3"))
+				.andExpect(redirectedUrl("/staff/login?error"))
+				.andReturn();
+			assertThat(loginPageAfter(third, "/staff/login?error")).contains("Wait 15 minutes, then try again")
+				.doesNotContain("try left");
+			MvcResult fourth = mvc.perform(formLogin("/staff/login").user(StaffLogin.USER).password(StaffLogin.PASSWORD))
+				.andExpect(redirectedUrl("/staff/login?locked"))
+				.andReturn();
+			assertThat(loginPageAfter(fourth, "/staff/login?locked")).contains("Wait 15 minutes, then try again")
+				.contains("value=\"" + StaffLogin.USER + "\"");
 		}
 
 		@Test

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,12 +31,14 @@ class StaffActivity implements WebMvcConfigurer {
 
 	static final String SEEN_AT = StaffActivity.class.getName() + ".SEEN_AT";
 
-	private final Duration timeout;
+	// Looked up when needed: a test slice of another feature's pages picks up every WebMvcConfigurer,
+	// this one included, without the staff settings.
+	private final ObjectProvider<StaffProperties> properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	StaffActivity(StaffProperties properties) {
-		this.timeout = properties.sessionTimeout();
+	StaffActivity(ObjectProvider<StaffProperties> properties) {
+		this.properties = properties;
 	}
 
 	@Override
@@ -52,10 +55,14 @@ class StaffActivity implements WebMvcConfigurer {
 		}).addPathPatterns("/staff", "/staff/**").excludePathPatterns(CHANGES, "/staff/login");
 	}
 
+	private Duration timeout() {
+		return this.properties.getObject().sessionTimeout();
+	}
+
 	/** Whether nobody has used the pages for as long as the session timeout; if so, the session ends. */
 	boolean endIfUnused(HttpSession session) {
 		Instant seenAt = (Instant) session.getAttribute(SEEN_AT);
-		if (seenAt != null && !this.clock.instant().isBefore(seenAt.plus(this.timeout))) {
+		if (seenAt != null && !this.clock.instant().isBefore(seenAt.plus(timeout()))) {
 			session.invalidate();
 			return true;
 		}

@@ -183,7 +183,7 @@ class SelfScreeningControllerTests {
 				.andExpect(content().string(allOf(containsString("Step 1 of 5"),
 						containsString("Where does it hurt, and for how long?"),
 						containsString("<title>Where does it hurt, and for how long? - Step 1 of 5 - Backsafe</title>"),
-						containsString("data-session-seconds=\"1200\""), containsString("/js/self-screening.js"),
+						containsString("data-session-seconds=\"1200\""), containsString("/js/self-screening"),
 						not(containsString("checked")))));
 		}
 
@@ -437,6 +437,16 @@ class SelfScreeningControllerTests {
 			assertThat(spanish).doesNotContain(".txt")
 				.contains("The Art of Self-Massage: A Guide to Back Pain Relief, &quot;Swedish Massage&quot;",
 						"Un documento en inglés", "Clinical pack (guías clínicas)", "Guías médicas publicadas");
+		}
+
+		/** Someone reading their result can lose it to the time-out too: the result page warns as the steps do. */
+		@Test
+		void theResultPageWarnsBeforeTheSessionEnds() throws Exception {
+			given(SelfScreeningControllerTests.this.screenings.screen(any())).willReturn(Triage.failed(null));
+			screen();
+			SelfScreeningControllerTests.this.mvc.perform(get("/result").session(SelfScreeningControllerTests.this.session))
+				.andExpect(content().string(allOf(containsString("id=\"session-warning\""),
+						containsString("data-session-seconds=\"1200\""), containsString("/js/self-screening"))));
 		}
 
 		@Test

@@ -3,6 +3,7 @@ package org.backsafe.selfscreening;
 import java.time.Duration;
 
 import org.backsafe.screening.HealthQuestion;
+import org.backsafe.support.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,7 +67,7 @@ final class ScreeningJourney {
 	private static void submit(ChromeDriver browser) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.cssSelector("main #continue, main form.actions button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Chromium.gone(page));
 	}
 
 }

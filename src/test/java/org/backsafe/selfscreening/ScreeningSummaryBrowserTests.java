@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -158,7 +157,7 @@ class ScreeningSummaryBrowserTests {
 	private static void follow(WebElement element) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Chromium.gone(page));
 	}
 
 }

@@ -68,8 +68,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * is put into the session directly, so these tests do not depend on how the form asks its questions.
  */
 @WebMvcTest({ ScreeningSummaryController.class, SelfScreeningController.class })
-@Import({ CurrentScreening.class, ResultWording.class, SourceLinks.class })
-@EnableConfigurationProperties({ EmergencyNumber.class, SourcesProperties.class, ServiceProperties.class })
+@Import({ CurrentScreening.class, Journey.class, ResultWording.class, SourceLinks.class })
+@EnableConfigurationProperties({ EmergencyNumber.class, SourcesProperties.class, ServiceProperties.class,
+		SelfScreeningProperties.class })
 @TestPropertySource(properties = { "backsafe.sources.dir=target/summary-test-sources",
 		"backsafe.service.name=Riverside Back Clinic", "backsafe.service.address=1 River Street, Springfield" })
 class ScreeningSummaryControllerTests {

@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -492,7 +491,7 @@ class SelfScreeningBrowserTests {
 	}
 
 	private static void waitFor(WebElement stale) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(stale));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Chromium.gone(stale));
 	}
 
 	private void click(String id) {
@@ -510,7 +509,7 @@ class SelfScreeningBrowserTests {
 	private void follow(WebElement element) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Chromium.gone(page));
 	}
 
 	private void open(String path) {

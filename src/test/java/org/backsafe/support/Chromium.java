@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * A headless Debian Chromium for browser tests. It fails, never skips, when Chromium is missing:
@@ -38,6 +42,29 @@ public final class Chromium {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * True once the element has left the page (the next page has replaced it). Selenium's own
+	 * {@code stalenessOf} lets through the error Chromium sometimes gives instead of "stale" for a node
+	 * of a page just replaced ("does not belong to the document"), and so fails on a page that did load.
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return (driver) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
 	}
 
 }

@@ -1,14 +1,18 @@
 package org.backsafe.authoring;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,6 +68,15 @@ class RuleCatalogueController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		model.addAttribute("documentTitle", this.catalogue.title(file).orElse(null));
 		return SOURCE_VIEW;
+	}
+
+	/**
+	 * An unknown version or document gets the HTML page for 404: the API's global advice would
+	 * answer a browser in JSON.
+	 */
+	@ExceptionHandler(ResponseStatusException.class)
+	void notFound(ResponseStatusException ex, HttpServletResponse response) throws IOException {
+		response.sendError(ex.getStatusCode().value());
 	}
 
 	/** "1 December 2026 at 23:14", in the reader's language and the server's time zone. */

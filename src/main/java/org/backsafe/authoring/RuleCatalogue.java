@@ -119,7 +119,10 @@ class RuleCatalogue {
 		return view(null, Locale.forLanguageTag(RuleBase.LANGUAGES.get(0)));
 	}
 
-	/** The catalogue in the reader's language, with only the rules that match every word of the query. */
+	/**
+	 * The catalogue in the reader's language, with only the rules where every word of the query
+	 * starts a word of what the rule says, reads or cites.
+	 */
 	View view(String query, Locale locale) {
 		String search = (query == null || query.isBlank()) ? null : query.strip();
 		CurrentRuleBase.State state = this.current.state();
@@ -134,7 +137,7 @@ class RuleCatalogue {
 		List<String> words = search == null ? List.of() : Arrays.asList(normalised(search).split("\\s+"));
 		for (Entry rule : rules) {
 			String haystack = haystack(rule, locale);
-			if (words.stream().allMatch(haystack::contains)) {
+			if (words.stream().allMatch((word) -> startsAWord(haystack, word))) {
 				byGroup.computeIfAbsent(rule.group(), (g) -> new ArrayList<>()).add(rule);
 			}
 		}
@@ -195,6 +198,16 @@ class RuleCatalogue {
 
 	private String label(String key, Locale locale) {
 		return this.messages.getMessage(key, null, "", locale);
+	}
+
+	/** Whether the text has a word that starts with this one: "age" finds "age >= 50", not "massage". */
+	static boolean startsAWord(String text, String word) {
+		for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+			if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Lower case without accents, so "masaje" finds "Masaje" and "rinon" finds "riñón". */

@@ -198,8 +198,10 @@ class RuleCatalogueTests {
 			List<String> clot = all(RULE, search("clot"));
 			assertThat(clot).contains("red-flag-leg-clot");
 			assertThat(all(RULE, search("clot leg"))).contains("red-flag-leg-clot").isSubsetOf(clot);
-			// an age condition is found by the field it reads
+			// an age condition is found by the field it reads; a word is found where a word starts
 			assertThat(all(RULE, search("age >= 50"))).contains("minor-fall-at-50-or-over-ask-doctor");
+			assertThat(all(RULE, search("age"))).contains("minor-fall-at-50-or-over-ask-doctor", "child-ask-doctor")
+				.doesNotContain("swedish-for-stress", "red-flag-saddle-numbness");
 		}
 
 		@Test
@@ -412,7 +414,17 @@ class RuleCatalogueTests {
 			assertThat(this.browser.findElement(By.id("rules-result")).getText()).containsPattern("\\d+ rules match \u201cage\u201d");
 			assertThat(this.browser.findElements(By.id("rule-minor-fall-at-50-or-over-ask-doctor"))).hasSize(1);
 			fitsTheScreen("/rules?lang=en&q=age");
-			Screenshots.forDocs(this.browser, "rules-catalogue");
+			// for the documentation: a taller phone, from the search down to the first rule's card
+			this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", WIDTH, "height", 1400, "deviceScaleFactor", 1, "mobile", true));
+			try {
+				this.browser.executeScript("document.querySelector('.rules-search').scrollIntoView()");
+				Screenshots.forDocs(this.browser, "rules-catalogue");
+			}
+			finally {
+				this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+						Map.of("width", WIDTH, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+			}
 		}
 
 	}

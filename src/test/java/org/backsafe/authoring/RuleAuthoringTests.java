@@ -204,11 +204,12 @@ class RuleAuthoringTests {
 				.contains("id=\"rule-red-flag-saddle-numbness\"")
 				.contains("technique-indications.drl.csv:10")
 				.contains("href=\"/rules/sources/001_3749b9a02460a9d9.txt#when-to-avoid-massage\"")
-				.contains("(Massage Techniques for Relieving Back Pain)", "(The Art of Self-Massage: A Guide to Back Pain Relief)");
+				.contains("Massage Techniques for Relieving Back Pain, &quot;When to Avoid Massage&quot;</a>")
+				.contains("The Art of Self-Massage: A Guide to Back Pain Relief, &quot;");
 			for (Map<String, Object> r : (List<Map<String, Object>>) json("/api/v1/rules").get("rules")) {
-				String row = "<tr id=\"rule-" + r.get("id") + "\"" + (Boolean.TRUE.equals(r.get("exercised")) ? ">"
-						: " class=\"unexercised\">");
-				assertThat(page).contains(row);
+				String card = "<article class=\"rule" + (Boolean.TRUE.equals(r.get("exercised")) ? "" : " unexercised")
+						+ "\" id=\"rule-" + r.get("id") + "\"";
+				assertThat(page).contains(card);
 			}
 			String source = get("/rules/sources/001_3749b9a02460a9d9.txt");
 			assertThat(source).contains("<h1>Massage Techniques for Relieving Back Pain</h1>")

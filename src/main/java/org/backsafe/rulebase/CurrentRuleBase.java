@@ -41,6 +41,19 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 	/** Rule bases kept after they stop serving, so a result can still be worded by its own version. */
 	private static final int RECENT = 3;
 
+	/** Admitted versions whose impact report is kept, newest first. */
+	public static final int HISTORY = 20;
+
+	/**
+	 * One version as it was admitted, and what it changed against the one serving before it.
+	 *
+	 * @param version the version admitted
+	 * @param admittedAt when it began to serve
+	 * @param impact what it changed (for the first load: that there was nothing to compare with)
+	 */
+	public record AdmittedVersion(String version, Instant admittedAt, ImpactReport impact) {
+	}
+
 	/**
 	 * What serves and what was last refused, read and replaced together so that a reader never
 	 * pairs a rule base with a failure it did not live alongside.
@@ -63,6 +76,11 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 	private final CountDownLatch firstLoad = new CountDownLatch(1);
 
 	private final Deque<RuleBase> recent = new ArrayDeque<>();
+
+	private final Deque<AdmittedVersion> history = new ArrayDeque<>();
+
+	/** Everything in the last refused files, acknowledgements included: the same files are not checked twice. */
+	private volatile String lastRefusedContent;
 
 	private final RuleBaseProperties properties;
 
@@ -127,6 +145,17 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		}
 		synchronized (this.recent) {
 			return this.recent.stream().filter((r) -> r.version().equals(version)).findFirst();
+		}
+	}
+
+	/**
+	 * The last {@value #HISTORY} versions admitted, newest first, each with its impact report and
+	 * when it began to serve: what each version changed, for a later reviewer.
+	 */
+	public List<AdmittedVersion> history() {
+		awaitFirstLoad();
+		synchronized (this.history) {
+			return List.copyOf(this.history);
 		}
 	}
 
@@ -198,17 +227,18 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			}
 			return true;
 		}
-		if (now.lastFailure() != null && files.version().equals(now.lastFailure().version())
+		if (now.lastFailure() != null && files.contentVersion().equals(this.lastRefusedContent)
 				&& files.origin().equals(now.lastFailure().origin())) {
 			return false; // the same files were refused already; the same problems stand
 		}
+		// An acknowledgement added to a refused change leaves its version as it was, but not its content.
 		long started = System.nanoTime();
 		long compiled = started;
 		RuleBase candidate;
 		try {
 			RuleBase built = RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			candidate = RuleBaseGate.admit(built, this.gateWorkers, this.properties.gateTimeout(),
+			candidate = RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
 					this.properties.screeningTimeout());
 		}
 		catch (CancellationException | RejectedExecutionException ex) {
@@ -218,10 +248,12 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			return false;
 		}
 		catch (RuleBaseRejected ex) {
-			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems()));
+			this.lastRefusedContent = files.contentVersion();
+			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems(), ex.impact()));
 			return false;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			this.lastRefusedContent = files.contentVersion();
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(),
 					List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)))));
 			return false;
@@ -229,8 +261,9 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		publish(candidate);
 		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 				+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed; compiled in "
-				+ (compiled - started) / 1_000_000 + " ms, gate passed in " + (System.nanoTime() - compiled) / 1_000_000
-				+ " ms");
+				+ (compiled - started) / 1_000_000 + " ms, gate (with the impact report) passed in "
+				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
+				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
 	}
 
@@ -245,6 +278,14 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			}
 		}
 		this.state.set(new State(candidate, null));
+		this.lastRefusedContent = null;
+		synchronized (this.history) {
+			this.history.addFirst(new AdmittedVersion(candidate.version(), candidate.info().loadedAt(),
+					candidate.impact().orElse(ImpactReport.firstLoad(candidate.version()))));
+			while (this.history.size() > HISTORY) {
+				this.history.removeLast();
+			}
+		}
 	}
 
 	private static boolean same(RuleFiles a, RuleFiles b) {
@@ -257,7 +298,8 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		logger.error("Rule base " + (attempt.version() != null ? attempt.version() + " " : "") + "from "
 				+ attempt.origin() + " refused; "
 				+ (current != null ? "still serving " + current.version() : "no rule base is serving") + ":\n  "
-				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList()));
+				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList())
+				+ (attempt.impact() != null ? "\n" + attempt.impact().toText() : ""));
 	}
 
 	/** Nothing to start: the first load began when this was made. */

@@ -220,6 +220,14 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		}
 		State now = this.state.get();
 		if (now.serving() != null && same(now.serving().files(), files)) {
+			// The rules that serve, with other acknowledgements at most: those are read, so that a
+			// malformed one is reported now rather than with the next change of the rules.
+			List<RuleProblem> acknowledgements = Acknowledgements.read(files).problems();
+			if (!acknowledgements.isEmpty()) {
+				this.lastRefusedContent = files.contentVersion();
+				refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), acknowledgements));
+				return false;
+			}
 			// Back to what serves (an edit undone): nothing to compile, and nothing is wrong any more.
 			if (now.lastFailure() != null) {
 				this.state.set(new State(now.serving(), null));

@@ -32,6 +32,11 @@ import org.springframework.stereotype.Component;
  * refused like any other bad edit, the old rules keep serving, and the next edit is taken up. At
  * start-up the first load is bounded the same way: with such a rule in the folder, no rule base
  * serves, so screenings answer "see a doctor" and the health check says DOWN.
+ *
+ * <p>
+ * Each candidate is compared with the rules serving before it may replace them (see
+ * {@link RuleBaseGate}); the last {@value #HISTORY} admitted versions are kept with that impact
+ * report ({@link #history()}), and a refused candidate's report with its failure.
  */
 @Component
 public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {

@@ -116,7 +116,8 @@ public record ImpactReport(String from, String to, List<String> profiles, int co
 			return rules;
 		}
 
-		String toText() {
+		/** The change for logs and {@code validate}, over several indented lines. */
+		public String toText() {
 			return this.kind.words() + " (" + this.kind + ") in " + this.count + " answer set"
 					+ (this.count == 1 ? "" : "s") + ", codes " + this.codes + "\n      smallest example: "
 					+ this.exampleText + "\n      before: " + this.before + "\n      after:  " + this.after

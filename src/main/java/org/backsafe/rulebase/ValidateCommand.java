@@ -3,6 +3,7 @@ package org.backsafe.rulebase;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class ValidateCommand {
 	 * @return the exit status
 	 */
 	public static int run(List<String> args, PrintStream out) {
-		List<String> rest = new java.util.ArrayList<>(args);
+		List<String> rest = new ArrayList<>(args);
 		String against = null;
 		if (!rest.isEmpty() && rest.get(0).equals("--against")) {
 			if (rest.size() < 2) {

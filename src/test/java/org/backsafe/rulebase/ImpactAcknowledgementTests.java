@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.backsafe.rulebase.ImpactReport.Change;
 import org.backsafe.rulebase.ImpactReport.Kind;
-import org.backsafe.rulebase.RuleProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package org.backsafe.rulebase;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.function.Consumer;
 
 import org.backsafe.rulebase.ImpactReport.Change;
 import org.backsafe.rulebase.ImpactReport.Direction;
@@ -30,7 +32,7 @@ class ImpactReportTests {
 		serving = RuleBaseCompiler.compile(RuleFiles.fromFolder(RulesFolder.PROJECT_RULES));
 	}
 
-	private static RuleBase candidate(String name, java.util.function.Consumer<Path> edit) {
+	private static RuleBase candidate(String name, Consumer<Path> edit) {
 		Path rules = RulesFolder.copyOfProjectRules(temp.resolve(name));
 		edit.accept(rules);
 		RulesFolder.delete(rules.resolve("scenarios"));
@@ -47,8 +49,7 @@ class ImpactReportTests {
 		long started = System.nanoTime();
 		RuleBaseGate.Report report = RuleBaseGate.run(candidate, serving);
 		System.out.printf("gate with the impact report (no kept sweep): %d ms, load average %.1f%n",
-				(System.nanoTime() - started) / 1_000_000,
-				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+				(System.nanoTime() - started) / 1_000_000, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		ImpactReport impact = report.impact();
 		System.out.println(impact.toText());
 		assertThat(impact.from()).isEqualTo(serving.version());

@@ -32,6 +32,11 @@ import org.springframework.stereotype.Component;
  * refused like any other bad edit, the old rules keep serving, and the next edit is taken up. At
  * start-up the first load is bounded the same way: with such a rule in the folder, no rule base
  * serves, so screenings answer "see a doctor" and the health check says DOWN.
+ *
+ * <p>
+ * Each candidate is compared with the rules serving before it may replace them (see
+ * {@link RuleBaseGate}); the last {@value #HISTORY} admitted versions are kept with that impact
+ * report ({@link #history()}), and a refused candidate's report with its failure.
  */
 @Component
 public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
@@ -40,6 +45,19 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 
 	/** Rule bases kept after they stop serving, so a result can still be worded by its own version. */
 	private static final int RECENT = 3;
+
+	/** Admitted versions whose impact report is kept, newest first. */
+	public static final int HISTORY = 20;
+
+	/**
+	 * One version as it was admitted, and what it changed against the one serving before it.
+	 *
+	 * @param version the version admitted
+	 * @param admittedAt when it began to serve
+	 * @param impact what it changed (for the first load: that there was nothing to compare with)
+	 */
+	public record AdmittedVersion(String version, Instant admittedAt, ImpactReport impact) {
+	}
 
 	/**
 	 * What serves and what was last refused, read and replaced together so that a reader never
@@ -63,6 +81,11 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 	private final CountDownLatch firstLoad = new CountDownLatch(1);
 
 	private final Deque<RuleBase> recent = new ArrayDeque<>();
+
+	private final Deque<AdmittedVersion> history = new ArrayDeque<>();
+
+	/** Everything in the last refused files, acknowledgements included: the same files are not checked twice. */
+	private volatile String lastRefusedContent;
 
 	private final RuleBaseProperties properties;
 
@@ -130,6 +153,17 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		}
 	}
 
+	/**
+	 * The last {@value #HISTORY} versions admitted, newest first, each with its impact report and
+	 * when it began to serve: what each version changed, for a later reviewer.
+	 */
+	public List<AdmittedVersion> history() {
+		awaitFirstLoad();
+		synchronized (this.history) {
+			return List.copyOf(this.history);
+		}
+	}
+
 	/** How the rules are loaded: the folder, and the time limits. */
 	public RuleBaseProperties properties() {
 		return this.properties;
@@ -191,6 +225,14 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		}
 		State now = this.state.get();
 		if (now.serving() != null && same(now.serving().files(), files)) {
+			// The rules that serve, with other acknowledgements at most: those are read, so that a
+			// malformed one is reported now rather than with the next change of the rules.
+			List<RuleProblem> acknowledgements = Acknowledgements.read(files).problems();
+			if (!acknowledgements.isEmpty()) {
+				this.lastRefusedContent = files.contentVersion();
+				refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), acknowledgements));
+				return false;
+			}
 			// Back to what serves (an edit undone): nothing to compile, and nothing is wrong any more.
 			if (now.lastFailure() != null) {
 				this.state.set(new State(now.serving(), null));
@@ -198,17 +240,18 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			}
 			return true;
 		}
-		if (now.lastFailure() != null && files.version().equals(now.lastFailure().version())
+		if (now.lastFailure() != null && files.contentVersion().equals(this.lastRefusedContent)
 				&& files.origin().equals(now.lastFailure().origin())) {
 			return false; // the same files were refused already; the same problems stand
 		}
+		// An acknowledgement added to a refused change leaves its version as it was, but not its content.
 		long started = System.nanoTime();
 		long compiled = started;
 		RuleBase candidate;
 		try {
 			RuleBase built = RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			candidate = RuleBaseGate.admit(built, this.gateWorkers, this.properties.gateTimeout(),
+			candidate = RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
 					this.properties.screeningTimeout());
 		}
 		catch (CancellationException | RejectedExecutionException ex) {
@@ -218,10 +261,12 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			return false;
 		}
 		catch (RuleBaseRejected ex) {
-			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems()));
+			this.lastRefusedContent = files.contentVersion();
+			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems(), ex.impact()));
 			return false;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			this.lastRefusedContent = files.contentVersion();
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(),
 					List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)))));
 			return false;
@@ -229,8 +274,9 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		publish(candidate);
 		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 				+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed; compiled in "
-				+ (compiled - started) / 1_000_000 + " ms, gate passed in " + (System.nanoTime() - compiled) / 1_000_000
-				+ " ms");
+				+ (compiled - started) / 1_000_000 + " ms, gate (with the impact report) passed in "
+				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
+				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
 	}
 
@@ -245,6 +291,14 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			}
 		}
 		this.state.set(new State(candidate, null));
+		this.lastRefusedContent = null;
+		synchronized (this.history) {
+			this.history.addFirst(new AdmittedVersion(candidate.version(), candidate.info().loadedAt(),
+					candidate.impact().orElse(ImpactReport.firstLoad(candidate.version()))));
+			while (this.history.size() > HISTORY) {
+				this.history.removeLast();
+			}
+		}
 	}
 
 	private static boolean same(RuleFiles a, RuleFiles b) {
@@ -257,7 +311,8 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 		logger.error("Rule base " + (attempt.version() != null ? attempt.version() + " " : "") + "from "
 				+ attempt.origin() + " refused; "
 				+ (current != null ? "still serving " + current.version() : "no rule base is serving") + ":\n  "
-				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList()));
+				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList())
+				+ (attempt.impact() != null ? "\n" + attempt.impact().toText() : ""));
 	}
 
 	/** Nothing to start: the first load began when this was made. */

@@ -44,6 +44,11 @@ public final class RuleBase {
 
 	private final Map<String, Integer> scenarioCoverage;
 
+	private final ImpactReport impact;
+
+	/** This rule base's outcomes on the gate's answer sets, for comparing the next candidate with it. */
+	private final ImpactComparison.Outcome[][] sweep;
+
 	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
 			SourceTable sources, List<Scenario> scenarios) {
 		this.kieBase = kieBase;
@@ -54,9 +59,12 @@ public final class RuleBase {
 		this.sources = sources;
 		this.scenarios = List.copyOf(scenarios);
 		this.scenarioCoverage = Map.of();
+		this.impact = null;
+		this.sweep = null;
 	}
 
-	private RuleBase(RuleBase compiled, Map<String, Integer> scenarioCoverage) {
+	private RuleBase(RuleBase compiled, Map<String, Integer> scenarioCoverage, ImpactReport impact,
+			ImpactComparison.Outcome[][] sweep) {
 		this.kieBase = compiled.kieBase;
 		this.files = compiled.files;
 		this.info = new RuleBaseInfo(compiled.version(), Instant.now()); // when it passed the gate
@@ -65,14 +73,26 @@ public final class RuleBase {
 		this.sources = compiled.sources;
 		this.scenarios = compiled.scenarios;
 		this.scenarioCoverage = Map.copyOf(scenarioCoverage);
+		this.impact = impact;
+		this.sweep = sweep;
 	}
 
 	/**
-	 * This rule base as admitted by the gate: loaded now, and knowing how many scenarios made each
-	 * rule fire (by rule id).
+	 * This rule base as admitted by the gate: loaded now, knowing how many scenarios made each rule
+	 * fire (by rule id), and what it changed against the rules that served before it.
 	 */
-	RuleBase withScenarioCoverage(Map<String, Integer> coverage) {
-		return new RuleBase(this, coverage);
+	RuleBase admitted(Map<String, Integer> coverage, ImpactReport impact, ImpactComparison.Outcome[][] sweep) {
+		return new RuleBase(this, coverage, impact, sweep);
+	}
+
+	/** Its outcomes on the gate's answer sets, as far as they were screened; null before the gate. */
+	ImpactComparison.Outcome[][] sweep() {
+		return this.sweep;
+	}
+
+	/** What this rule base changed when it was admitted; empty for one the gate has not admitted. */
+	public Optional<ImpactReport> impact() {
+		return Optional.ofNullable(this.impact);
 	}
 
 	/** How many scenarios made the rule fire, as found when the gate ran them. */

@@ -31,6 +31,11 @@ import org.backsafe.screening.Setting;
  * a few pain profiles and both settings. Answer sets are tried smallest first, so the first
  * counterexample reported is a minimal one. All of it runs on workers of its own, within a time
  * limit: a candidate whose rules do not finish in time is refused like any other.
+ *
+ * <p>
+ * When a rule base is serving, a candidate that passes is then compared with it on the same answer
+ * sets (see {@link ImpactComparison}); a change that makes any outcome less cautious is refused
+ * unless an acknowledgement in the folder names exactly that change (see {@link Acknowledgements}).
  */
 public final class RuleBaseGate {
 
@@ -41,12 +46,15 @@ public final class RuleBaseGate {
 	}
 
 	/**
-	 * What the gate found: every problem, and how many scenarios made each rule fire.
+	 * What the gate found: every problem, how many scenarios made each rule fire, and what the
+	 * candidate changes.
 	 *
 	 * @param problems what is wrong; empty when the candidate may serve
 	 * @param coverage for each rule id, the number of scenarios in which it fired
+	 * @param impact what the candidate changes against the serving rules (or a first load's report);
+	 * null when the candidate was refused before it could be compared
 	 */
-	public record Report(List<RuleProblem> problems, Map<String, Integer> coverage) {
+	public record Report(List<RuleProblem> problems, Map<String, Integer> coverage, ImpactReport impact) {
 
 		public Report {
 			problems = List.copyOf(problems);
@@ -61,8 +69,14 @@ public final class RuleBaseGate {
 
 	/** Runs the gate on workers of its own, with the default time limits: for tests and the command line. */
 	public static Report run(RuleBase candidate) {
+		return run(candidate, null);
+	}
+
+	/** Like {@link #run(RuleBase)}, comparing the candidate with the given serving rules (or none). */
+	public static Report run(RuleBase candidate, RuleBase serving) {
 		try (DeadlineWorkers workers = newWorkers()) {
-			return run(candidate, workers, RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_GATE_TIMEOUT),
+			return run(candidate, serving, workers,
+					RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_GATE_TIMEOUT),
 					RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_SCREENING_TIMEOUT));
 		}
 	}
@@ -73,20 +87,43 @@ public final class RuleBaseGate {
 
 	/** Throws with every problem unless the candidate passes; the admitted base knows its coverage. */
 	public static RuleBase admit(RuleBase candidate) {
-		return admitted(candidate, run(candidate));
+		try (DeadlineWorkers workers = newWorkers()) {
+			return admit(candidate, null, workers,
+					RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_GATE_TIMEOUT),
+					RuleBaseProperties.defaultDuration(RuleBaseProperties.DEFAULT_SCREENING_TIMEOUT));
+		}
 	}
 
 	/** Like {@link #admit(RuleBase)}, on the given workers and within the given times. */
 	public static RuleBase admit(RuleBase candidate, DeadlineWorkers workers, Duration timeout,
 			Duration screeningTimeout) {
-		return admitted(candidate, run(candidate, workers, timeout, screeningTimeout));
+		return admit(candidate, null, workers, timeout, screeningTimeout);
 	}
 
-	private static RuleBase admitted(RuleBase candidate, Report report) {
+	/**
+	 * Like {@link #admit(RuleBase)}, comparing the candidate with the serving rules (null for none), on
+	 * the given workers and within the given times. The admitted base carries its impact report.
+	 */
+	public static RuleBase admit(RuleBase candidate, RuleBase serving, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
+		return admitted(candidate, gate(candidate, serving, workers, timeout, screeningTimeout));
+	}
+
+	private static RuleBase admitted(RuleBase candidate, Gated gated) {
+		Report report = gated.report();
 		if (!report.passed()) {
-			throw new RuleBaseRejected(report.problems());
+			throw new RuleBaseRejected(report.problems(), report.impact());
 		}
-		return candidate.withScenarioCoverage(report.coverage());
+		return candidate.admitted(report.coverage(), report.impact(), gated.sweep());
+	}
+
+	/** The report, and the candidate's outcomes on every answer set, kept with it for the next comparison. */
+	private record Gated(Report report, ImpactComparison.Outcome[][] sweep) {
+
+		static Gated refused(List<RuleProblem> problems, Map<String, Integer> coverage) {
+			return new Gated(new Report(problems, coverage, null), null);
+		}
+
 	}
 
 	/** Workers for the gate: one per core (at most four), as many candidates as need be. */
@@ -119,13 +156,35 @@ public final class RuleBaseGate {
 	 * shutdown): nothing is known about the candidate
 	 */
 	public static Report run(RuleBase candidate, DeadlineWorkers workers, Duration timeout, Duration screeningTimeout) {
+		return run(candidate, null, workers, timeout, screeningTimeout);
+	}
+
+	/**
+	 * Like {@link #run(RuleBase, DeadlineWorkers, Duration, Duration)}, then, when the candidate has
+	 * passed and {@code serving} is not null, compares the two (within the same gate time limit): the
+	 * candidate's outcomes come from the invariant sweep itself, and only the not-sure pairs are
+	 * screened again for the comparison; the serving rules' outcomes come from their own sweep, kept
+	 * since they were admitted, where they have one. Those screenings run on the workers beside the
+	 * sweep of pairs.
+	 */
+	public static Report run(RuleBase candidate, RuleBase serving, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
+		return gate(candidate, serving, workers, timeout, screeningTimeout).report();
+	}
+
+	private static Gated gate(RuleBase candidate, RuleBase serving, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Limits limits = new Limits(timeout, screeningTimeout);
 		List<ScreeningRequest> bases = bases();
+		Acknowledgements.Read acknowledgements = Acknowledgements.read(candidate.files());
+		ImpactComparison comparison = new ImpactComparison(bases, serving != null ? serving.sweep() : null);
 		Scenarios scenarios = new Scenarios(candidate);
 		List<Share> first = new ArrayList<>();
 		first.add(scenarios);
-		bases.forEach((base) -> first.add(new Singles(candidate, base)));
+		for (int p = 0; p < bases.size(); p++) {
+			first.add(new Singles(candidate, bases.get(p), comparison.candidate[p]));
+		}
 		List<RuleProblem> problems = new ArrayList<>();
 		Map<String, Integer> coverage = new HashMap<>();
 		DeadlineWorkers.Batch<List<RuleProblem>> batch = runShares(workers, first, deadline, screeningTimeout);
@@ -139,26 +198,55 @@ public final class RuleBaseGate {
 		if (batch.results().get(0) != null) {
 			coverage.putAll(scenarios.coverage);
 		}
+		problems.addAll(acknowledgements.problems());
 		if (batch.timedOut()) {
 			problems.addAll(cap(invariants));
 			problems.add(tooSlow(candidate, limits, first, batch.late()));
-			return new Report(problems, coverage);
+			return Gated.refused(problems, coverage);
 		}
-		if (invariants.isEmpty()) {
-			// Smaller answer sets break no invariant; only then are pairs worth sweeping.
-			List<Share> second = new ArrayList<>();
-			bases.forEach((base) -> second.add(new Pairs(candidate, base)));
-			batch = runShares(workers, second, deadline, screeningTimeout);
-			batch.results().stream().filter((found) -> found != null).forEach(invariants::addAll);
+		if (!invariants.isEmpty()) {
 			problems.addAll(cap(invariants));
-			if (batch.timedOut()) {
-				problems.add(tooSlow(candidate, limits, second, batch.late()));
+			return Gated.refused(problems, coverage);
+		}
+		// Smaller answer sets break no invariant; only then are pairs worth sweeping. The comparison's
+		// own screenings are worth doing only for a candidate that has passed everything so far.
+		boolean compare = serving != null && problems.isEmpty();
+		List<Share> second = new ArrayList<>();
+		for (int p = 0; p < bases.size(); p++) {
+			second.add(new Pairs(candidate, bases.get(p), comparison.candidate[p]));
+		}
+		if (compare) {
+			for (int p = 0; p < bases.size(); p++) {
+				second.add(new UnsurePairs(candidate, bases.get(p), comparison.candidate[p]));
+				second.add(new ServingSweep(serving, bases.get(p), comparison.serving[p]));
 			}
 		}
-		else {
-			problems.addAll(cap(invariants));
+		batch = runShares(workers, second, deadline, screeningTimeout);
+		batch.results().stream().filter((found) -> found != null).forEach(invariants::addAll);
+		problems.addAll(cap(invariants));
+		if (batch.timedOut()) {
+			problems.add(tooSlow(candidate, limits, second, batch.late()));
+			return Gated.refused(problems, coverage);
 		}
-		return new Report(problems, coverage);
+		if (!problems.isEmpty()) {
+			return Gated.refused(problems, coverage);
+		}
+		if (!compare) {
+			return new Gated(new Report(problems, coverage, ImpactReport.firstLoad(candidate.version())),
+					comparison.candidate);
+		}
+		ImpactComparison.Found found = comparison.compare();
+		Examples examples = new Examples(serving, candidate, bases, found);
+		DeadlineWorkers.Batch<List<RuleProblem>> last = runShares(workers, List.of(examples), deadline, screeningTimeout);
+		if (last.timedOut()) {
+			problems.add(tooSlow(candidate, limits, List.of(examples), last.late()));
+			return Gated.refused(problems, coverage);
+		}
+		ImpactReport impact = comparison.report(serving.version(), candidate.version(), found,
+				(example) -> examples.results.get(example));
+		Acknowledgements.Matched matched = Acknowledgements.match(impact, acknowledgements.acknowledgements());
+		problems.addAll(matched.problems());
+		return new Gated(new Report(problems, coverage, matched.report()), comparison.candidate);
 	}
 
 	private static List<RuleProblem> cap(List<RuleProblem> problems) {
@@ -252,6 +340,19 @@ public final class RuleBaseGate {
 			}
 		}
 
+		/** Screens one answer set on another rule base than the share's (the serving one). */
+		ScreeningResult screenOn(RuleBase ruleBase, ScreeningRequest answers) {
+			cancelledYet();
+			this.request = answers;
+			this.stepStarted = System.nanoTime();
+			try {
+				return ruleBase.screen(answers);
+			}
+			finally {
+				this.stepStarted = 0;
+			}
+		}
+
 		/** Runs one scenario as one step. */
 		ScenarioRunner.Outcome run(Scenario each) {
 			cancelledYet();
@@ -304,14 +405,17 @@ public final class RuleBaseGate {
 
 		final ScreeningRequest base;
 
-		Singles(RuleBase candidate, ScreeningRequest base) {
+		final ImpactComparison.Outcome[] outcomes;
+
+		Singles(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
 			super(candidate);
 			this.base = base;
+			this.outcomes = outcomes;
 		}
 
 		@Override
 		public List<RuleProblem> call() {
-			return singles(this, this.base);
+			return singles(this, this.base, this.outcomes);
 		}
 
 	}
@@ -321,26 +425,119 @@ public final class RuleBaseGate {
 
 		final ScreeningRequest base;
 
-		Pairs(RuleBase candidate, ScreeningRequest base) {
+		final ImpactComparison.Outcome[] outcomes;
+
+		Pairs(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
 			super(candidate);
 			this.base = base;
+			this.outcomes = outcomes;
 		}
 
 		@Override
 		public List<RuleProblem> call() {
-			return pairs(this, this.base);
+			return pairs(this, this.base, this.outcomes);
 		}
 
 	}
 
-	private static List<RuleProblem> singles(Share candidate, ScreeningRequest base) {
+	/** Every pair of not-sure answers on one base profile, for the comparison only. */
+	private static final class UnsurePairs extends Share {
+
+		final ScreeningRequest base;
+
+		final ImpactComparison.Outcome[] outcomes;
+
+		UnsurePairs(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
+			super(candidate);
+			this.base = base;
+			this.outcomes = outcomes;
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			ScreeningRequest current = this.base;
+			try {
+				for (int k = ImpactComparison.UNSURE_PAIRS; k < ImpactComparison.PER_PROFILE; k++) {
+					current = ImpactComparison.request(this.base, k);
+					this.outcomes[k] = ImpactComparison.Outcome.of(screen(current));
+				}
+			}
+			catch (CancellationException ex) {
+				throw ex;
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				return List.of(failed(current, ex));
+			}
+			return List.of();
+		}
+
+	}
+
+	/** The serving rules' outcomes on one base profile, where their kept sweep lacks them. */
+	private static final class ServingSweep extends Share {
+
+		final ScreeningRequest base;
+
+		final ImpactComparison.Outcome[] outcomes;
+
+		ServingSweep(RuleBase serving, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
+			super(serving);
+			this.base = base;
+			this.outcomes = outcomes;
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			for (int k = 0; k < ImpactComparison.PER_PROFILE; k++) {
+				if (this.outcomes[k] == null) {
+					this.outcomes[k] = ImpactComparison.Outcome.of(screen(ImpactComparison.request(this.base, k)));
+				}
+			}
+			return List.of();
+		}
+
+	}
+
+	/** Each kind of change's smallest example, screened again on both rule bases for the rules that fired. */
+	private static final class Examples extends Share {
+
+		final RuleBase serving;
+
+		final List<ScreeningRequest> bases;
+
+		final ImpactComparison.Found found;
+
+		final Map<ImpactComparison.Example, ScreeningResult[]> results = new HashMap<>();
+
+		Examples(RuleBase serving, RuleBase candidate, List<ScreeningRequest> bases, ImpactComparison.Found found) {
+			super(candidate);
+			this.serving = serving;
+			this.bases = bases;
+			this.found = found;
+		}
+
+		@Override
+		public List<RuleProblem> call() {
+			for (ImpactComparison.Example example : this.found.examples().values()) {
+				ScreeningRequest request = ImpactComparison.request(this.bases.get(example.profile()), example.index());
+				this.results.put(example, new ScreeningResult[] { screenOn(this.serving, request), screen(request) });
+			}
+			return List.of();
+		}
+
+	}
+
+	private static List<RuleProblem> singles(Share candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
 		List<RuleProblem> problems = new ArrayList<>();
 		ScreeningRequest current = base;
 		try {
 			ScreeningResult none = candidate.screen(base);
+			outcomes[ImpactComparison.NONE] = ImpactComparison.Outcome.of(none);
 			report(problems, base, SafetyInvariants.check(base, none));
 			current = base.withWorseningPain();
-			report(problems, current, SafetyInvariants.check(current, candidate.screen(current)));
+			ScreeningResult worsening = candidate.screen(current);
+			outcomes[ImpactComparison.WORSENING] = ImpactComparison.Outcome.of(worsening);
+			report(problems, current, SafetyInvariants.check(current, worsening));
 			for (HealthQuestion q : HealthQuestion.values()) {
 				ScreeningRequest yes = base.withAnswer(q, Response.YES);
 				ScreeningRequest unsure = base.withAnswer(q, Response.UNSURE);
@@ -348,6 +545,8 @@ public final class RuleBaseGate {
 				ScreeningResult yesResult = candidate.screen(yes);
 				current = unsure;
 				ScreeningResult unsureResult = candidate.screen(unsure);
+				outcomes[ImpactComparison.single(q, Response.YES)] = ImpactComparison.Outcome.of(yesResult);
+				outcomes[ImpactComparison.single(q, Response.UNSURE)] = ImpactComparison.Outcome.of(unsureResult);
 				report(problems, yes, SafetyInvariants.check(yes, yesResult));
 				report(problems, yes, SafetyInvariants.checkMonotone(none, yesResult));
 				report(problems, unsure, SafetyInvariants.check(unsure, unsureResult));
@@ -366,7 +565,7 @@ public final class RuleBaseGate {
 		return problems;
 	}
 
-	private static List<RuleProblem> pairs(Share candidate, ScreeningRequest base) {
+	private static List<RuleProblem> pairs(Share candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
 		List<RuleProblem> problems = new ArrayList<>();
 		HealthQuestion[] questions = HealthQuestion.values();
 		ScreeningRequest current = base;
@@ -379,6 +578,8 @@ public final class RuleBaseGate {
 					ScreeningRequest pair = yes.withAnswer(questions[j], Response.YES);
 					current = pair;
 					ScreeningResult pairResult = candidate.screen(pair);
+					outcomes[ImpactComparison.YES_PAIRS + ImpactComparison.pairIndex(q.ordinal(), j)] = ImpactComparison.Outcome
+						.of(pairResult);
 					report(problems, pair, SafetyInvariants.check(pair, pairResult));
 					report(problems, pair, SafetyInvariants.checkMonotone(yesResult, pairResult));
 				}

@@ -27,16 +27,26 @@ public final class RuleFiles {
 	/** The packaged copy in the jar, used when the configured folder does not exist. */
 	public static final String PACKAGED_LOCATION = "classpath:rules/";
 
+	/** Where acknowledgements of less cautious changes are kept (see {@link Acknowledgements}). */
+	public static final String ACKNOWLEDGEMENTS = "acknowledgements/";
+
 	private final Map<String, byte[]> files;
 
 	private final String origin;
 
 	private final String version;
 
+	private final String contentVersion;
+
 	RuleFiles(Map<String, byte[]> files, String origin) {
 		this.files = Collections.unmodifiableMap(new TreeMap<>(files));
 		this.origin = origin;
-		this.version = hash(this.files);
+		// An acknowledgement names the version it admits, so it cannot be part of that version: the
+		// version is the hash of the rules, wording and scenarios only.
+		Map<String, byte[]> rules = new TreeMap<>(this.files);
+		rules.keySet().removeIf((name) -> name.startsWith(ACKNOWLEDGEMENTS));
+		this.version = hash(rules);
+		this.contentVersion = hash(this.files);
 	}
 
 	public static RuleFiles fromFolder(Path folder) {
@@ -84,9 +94,12 @@ public final class RuleFiles {
 		if (file.startsWith(".") || file.endsWith("~")) {
 			return false; // editor swap and backup files
 		}
+		boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+		if (name.startsWith(ACKNOWLEDGEMENTS)) {
+			return yaml; // a README beside them is for people
+		}
 		return name.endsWith(".drl") || name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx")
-				|| name.endsWith(".properties") || (name.startsWith("scenarios/")
-						&& (name.endsWith(".yaml") || name.endsWith(".yml")));
+				|| name.endsWith(".properties") || (name.startsWith("scenarios/") && yaml);
 	}
 
 	public Map<String, byte[]> all() {
@@ -112,9 +125,17 @@ public final class RuleFiles {
 		return this.origin;
 	}
 
-	/** The first 12 hex digits of a SHA-256 over every file's name and content. */
+	/**
+	 * The first 12 hex digits of a SHA-256 over every file's name and content, except the
+	 * acknowledgements: adding one to a refused change does not change the version it names.
+	 */
 	public String version() {
 		return this.version;
+	}
+
+	/** Like {@link #version()}, over every file, acknowledgements included: whether anything was saved. */
+	public String contentVersion() {
+		return this.contentVersion;
 	}
 
 	private static String hash(Map<String, byte[]> files) {

@@ -15,7 +15,12 @@ public record RuleProblem(Kind kind, String file, int line, int column, String m
 		/** A scenario's expectation was not met. */
 		SCENARIO,
 		/** A safety invariant was broken. */
-		INVARIANT
+		INVARIANT,
+		/**
+		 * The candidate makes some outcome less cautious than the serving rules do, without a
+		 * reviewed acknowledgement; or an acknowledgement file cannot be used.
+		 */
+		IMPACT
 
 	}
 

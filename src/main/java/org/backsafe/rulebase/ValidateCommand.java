@@ -3,6 +3,7 @@ package org.backsafe.rulebase;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,13 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar backsafe.jar validate [folder]}: runs the same gate as a live reload on a folder
- * of rules, without starting a server, and prints what it found. Exit status 0 when the running
- * app would accept the rules, 1 when it would refuse them, 2 when the command itself is wrong.
+ * {@code java -jar backsafe.jar validate [--against <folder>] [folder]}: runs the same gate as a live
+ * reload on a folder of rules, without starting a server, and prints what it found, with the impact
+ * report: what the rules change against the rules that would be serving. Those are the copy packaged
+ * in the jar (the rules a fresh start of this build serves when it has no folder), or the folder
+ * given with {@code --against} (a checkout of what a clinic serves, say). Exit status 0 when the
+ * running app would accept the rules, 1 when it would refuse them (an unacknowledged less cautious
+ * change among the reasons), 2 when the command itself is wrong.
  */
 public final class ValidateCommand {
 
@@ -29,7 +34,11 @@ public final class ValidateCommand {
 	private static final Map<RuleProblem.Kind, String> HEADINGS = Map.of(RuleProblem.Kind.COMPILE,
 			"Rules that do not compile, or lack an @id or @source", RuleProblem.Kind.CONTENT,
 			"Wording or scenario files that cannot be used", RuleProblem.Kind.SCENARIO, "Scenarios that failed",
-			RuleProblem.Kind.INVARIANT, "Safety invariants broken");
+			RuleProblem.Kind.INVARIANT, "Safety invariants broken", RuleProblem.Kind.IMPACT,
+			"Less cautious changes without an acknowledgement, and acknowledgements that cannot be used");
+
+	private static final String USAGE_TEXT = "Usage: java -jar backsafe.jar validate [--against <rules folder>]"
+			+ " [rules folder]   (default: ./rules, compared with the rules packaged in the jar)";
 
 	private ValidateCommand() {
 	}
@@ -45,18 +54,42 @@ public final class ValidateCommand {
 	}
 
 	/**
-	 * @param args the folder to check, or nothing for ./rules
+	 * @param args {@code --against <folder>} optionally, then the folder to check, or nothing for ./rules
 	 * @param out where the report goes
 	 * @return the exit status
 	 */
 	public static int run(List<String> args, PrintStream out) {
-		if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
-			out.println("Usage: java -jar backsafe.jar validate [rules folder]   (default: ./rules)");
+		List<String> rest = new ArrayList<>(args);
+		String against = null;
+		if (!rest.isEmpty() && rest.get(0).equals("--against")) {
+			if (rest.size() < 2) {
+				out.println(USAGE_TEXT);
+				return USAGE;
+			}
+			against = rest.get(1);
+			rest = rest.subList(2, rest.size());
+		}
+		if (rest.size() > 1 || (rest.size() == 1 && rest.get(0).startsWith("-"))) {
+			out.println(USAGE_TEXT);
 			return USAGE;
 		}
-		Path folder = Path.of(args.isEmpty() ? "rules" : args.get(0)).toAbsolutePath().normalize();
+		Path folder = Path.of(rest.isEmpty() ? "rules" : rest.get(0)).toAbsolutePath().normalize();
 		if (!Files.isDirectory(folder)) {
 			out.println("There is no folder " + folder + ". Give the rules folder, e.g. validate rules");
+			return USAGE;
+		}
+		RuleBase serving;
+		try {
+			serving = RuleBaseCompiler.compile(against != null ? RuleFiles.fromFolder(checked(against))
+					: RuleFiles.packaged());
+		}
+		catch (IllegalArgumentException ex) {
+			out.println(ex.getMessage());
+			return USAGE;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			out.println("The rules to compare with (" + (against != null ? against : "the packaged copy")
+					+ ") cannot be used: " + ex.getMessage());
 			return USAGE;
 		}
 		long started = System.nanoTime();
@@ -82,12 +115,18 @@ public final class ValidateCommand {
 		}
 		out.println("  compiled: " + compiled.rules().size() + " rules, " + compiled.scenarios().size()
 				+ " scenarios");
-		RuleBaseGate.Report report = RuleBaseGate.run(compiled);
+		out.println("  compared with: " + (against != null ? "the rules in " + checked(against)
+				: "the rules packaged in the jar") + ", version " + serving.version());
+		RuleBaseGate.Report report = RuleBaseGate.run(compiled, serving);
 		if (!report.passed()) {
+			if (report.impact() != null) {
+				out.println(indent(report.impact().toText()));
+			}
 			return refused(report.problems(), out);
 		}
 		out.println("  scenarios: all " + compiled.scenarios().size() + " passed");
 		out.println("  safety invariants: all held");
+		out.println(indent(report.impact().toText()));
 		List<RuleDescription> unexercised = compiled.rules()
 			.stream()
 			.filter((r) -> report.coverage().getOrDefault(r.id(), 0) == 0)
@@ -102,6 +141,18 @@ public final class ValidateCommand {
 		return ACCEPTED;
 	}
 
+	private static Path checked(String folder) {
+		Path path = Path.of(folder).toAbsolutePath().normalize();
+		if (!Files.isDirectory(path)) {
+			throw new IllegalArgumentException("There is no folder " + path + " to compare with.");
+		}
+		return path;
+	}
+
+	private static String indent(String text) {
+		return "  " + text.replace("\n", "\n  ");
+	}
+
 	private static int refused(List<RuleProblem> problems, PrintStream out) {
 		out.println("REFUSED: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
 				+ "; the running app would keep serving the rules it has.");
@@ -109,7 +160,7 @@ public final class ValidateCommand {
 			List<RuleProblem> ofKind = problems.stream().filter((p) -> p.kind() == kind).toList();
 			if (!ofKind.isEmpty()) {
 				out.println("  " + HEADINGS.get(kind) + ":");
-				ofKind.forEach((p) -> out.println("    " + where(p) + p.message()));
+				ofKind.forEach((p) -> out.println("    " + where(p) + p.message().replace("\n", "\n    ")));
 			}
 		}
 		return REFUSED;

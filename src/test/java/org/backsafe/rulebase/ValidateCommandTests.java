@@ -43,6 +43,9 @@ class ValidateCommandTests {
 			Run run = validate(RulesFolder.PROJECT_RULES.toString());
 			assertThat(run.status()).isZero();
 			assertThat(run.output()).contains("ACCEPTED").contains("safety invariants: all held")
+				.contains("compared with: the rules packaged in the jar")
+				.contains("14080 answer sets compared")
+				.contains("0 outcomes changed")
 				.doesNotContain("REFUSED");
 		}
 
@@ -160,6 +163,49 @@ class ValidateCommandTests {
 
 	}
 
+	/** What the rules change against the rules that would serve, and the exit status it gives. */
+	@Nested
+	class Impact {
+
+		@Test
+		void aLessCautiousChangeIsRefusedUntilAcknowledged() {
+			Path rules = rules();
+			ImpactEdits.minorFallFromSixty(rules);
+			String against = RulesFolder.PROJECT_RULES.toString();
+			Run run = validate("--against", against, rules.toString());
+			assertThat(run.status()).as(run.output()).isEqualTo(ValidateCommand.REFUSED);
+			assertThat(run.output()).contains("Less cautious changes without an acknowledgement")
+				.contains("less cautious, not acknowledged: an AVOID lifted (AVOID_LIFTED)")
+				.contains("age: 55, yes: [PAIN_AFTER_MINOR_FALL]")
+				.doesNotContain("ACCEPTED");
+
+			String from = RuleFiles.fromFolder(RulesFolder.PROJECT_RULES).version();
+			String to = RuleFiles.fromFolder(rules).version();
+			RulesFolder.write(rules, "acknowledgements/minor-fall-from-60.yaml",
+					ImpactEdits.acknowledgement(from, to, ImpactReport.Kind.DISPOSITION_MILDER, List.of("PAIN_AFTER_MINOR_FALL"))
+							+ ImpactEdits.acknowledgement(from, to, ImpactReport.Kind.AVOID_LIFTED,
+									List.of("PAIN_AFTER_MINOR_FALL")));
+			run = validate("--against", against, rules.toString());
+			assertThat(run.status()).as(run.output()).isEqualTo(ValidateCommand.ACCEPTED);
+			assertThat(run.output()).contains("Impact of " + from + " -> " + to)
+				.contains("acknowledged: acknowledgements/minor-fall-from-60.yaml, reviewed by Dr R. Reviewer")
+				.contains("ACCEPTED");
+		}
+
+		@Test
+		void aMoreCautiousChangeIsAcceptedAgainstThePackagedRules() {
+			Path rules = rules();
+			RulesFolder.addNewRule(rules);
+			Run run = validate(rules.toString());
+			assertThat(run.status()).as(run.output()).isEqualTo(ValidateCommand.ACCEPTED);
+			assertThat(run.output()).contains("More cautious:")
+				.contains("an AVOID added (AVOID_ADDED)")
+				.contains("codes [EPILEPSY]")
+				.doesNotContain("Less cautious:");
+		}
+
+	}
+
 	@Nested
 	class Usage {
 
@@ -174,7 +220,21 @@ class ValidateCommandTests {
 		void tooManyArguments() {
 			Run run = validate("rules", "more");
 			assertThat(run.status()).isEqualTo(ValidateCommand.USAGE);
-			assertThat(run.output()).startsWith("Usage: java -jar backsafe.jar validate [rules folder]");
+			assertThat(run.output()).startsWith("Usage: java -jar backsafe.jar validate [--against <rules folder>] [rules folder]");
+		}
+
+		@Test
+		void againstWithoutAFolder() {
+			Run run = validate("--against");
+			assertThat(run.status()).isEqualTo(ValidateCommand.USAGE);
+			assertThat(run.output()).startsWith("Usage: ");
+		}
+
+		@Test
+		void againstAFolderThatIsNotThere() {
+			Run run = validate("--against", temp.resolve("nothing-here").toString(), RulesFolder.PROJECT_RULES.toString());
+			assertThat(run.status()).isEqualTo(ValidateCommand.USAGE);
+			assertThat(run.output()).contains("There is no folder").contains("to compare with");
 		}
 
 		@Test

@@ -22,6 +22,7 @@ import org.backsafe.authoring.SourceDocuments.Citation;
 import org.backsafe.authoring.SourceDocuments.Document;
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.rulebase.FailedAttempt;
+import org.backsafe.rulebase.ImpactReport;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.rulebase.RuleDescription;
 import org.backsafe.rulebase.RuleProblem;
@@ -82,7 +83,7 @@ class RuleCatalogue {
 	record Group(RuleGroup group, List<Entry> rules) {
 	}
 
-	record Failure(Instant at, String version, List<RuleProblem> problems) {
+	record Failure(Instant at, String version, List<RuleProblem> problems, ImpactReport impact) {
 	}
 
 	/**
@@ -112,7 +113,12 @@ class RuleCatalogue {
 
 	/** One admitted version, for its own page. */
 	record Version(String version, Instant admittedAt, boolean serving, int ruleCount, int scenarioCount,
-			Failure lastFailure) {
+			Failure lastFailure, ImpactReport impact) {
+	}
+
+	/** The versions admitted since the app started, newest first, each with what it changed. */
+	List<CurrentRuleBase.AdmittedVersion> history() {
+		return this.current.history();
 	}
 
 	View view() {
@@ -146,14 +152,26 @@ class RuleCatalogue {
 				search, groups);
 	}
 
-	/** An admitted version that serves or served a moment ago; the last refused edit only beside the serving one. */
+	/**
+	 * An admitted version: one that serves or served a moment ago in full, an older one of the history
+	 * by its report alone (its rule and scenario counts are then unknown, -1); the last refused edit
+	 * only beside the serving one.
+	 */
 	Optional<Version> version(String version) {
 		CurrentRuleBase.State state = this.current.state();
-		return this.current.byVersion(version).map((r) -> {
+		Optional<Version> kept = this.current.byVersion(version).map((r) -> {
 			boolean serving = r == state.serving();
 			return new Version(r.version(), r.info().loadedAt(), serving, r.rules().size(), r.scenarios().size(),
-					serving ? failure(state.lastFailure()) : null);
+					serving ? failure(state.lastFailure()) : null, r.impact().orElse(null));
 		});
+		if (kept.isPresent()) {
+			return kept;
+		}
+		return this.current.history()
+			.stream()
+			.filter((v) -> v.version().equals(version))
+			.findFirst()
+			.map((v) -> new Version(v.version(), v.admittedAt(), false, -1, -1, null, v.impact()));
 	}
 
 	private Entry entry(RuleBase ruleBase, Analysis analysis, RuleDescription rule, Locale locale) {
@@ -224,7 +242,7 @@ class RuleCatalogue {
 			.stream()
 			.map((p) -> new RuleProblem(p.kind(), p.file(), p.line(), p.column(), withoutPlace(p.message(), failed.origin())))
 			.toList();
-		return new Failure(failed.at(), failed.version(), problems);
+		return new Failure(failed.at(), failed.version(), problems, failed.impact());
 	}
 
 	private static String withoutPlace(String message, String origin) {

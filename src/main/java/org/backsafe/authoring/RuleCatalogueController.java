@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.backsafe.rulebase.CurrentRuleBase;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -47,6 +50,14 @@ class RuleCatalogueController {
 		model.addAttribute("groups", RuleGroup.values());
 		model.addAttribute("loadedAt", when(view.loadedAt(), locale));
 		model.addAttribute("failedAt", view.lastFailure() == null ? null : when(view.lastFailure().at(), locale));
+		List<CurrentRuleBase.AdmittedVersion> history = this.catalogue.history();
+		model.addAttribute("history", history);
+		model.addAttribute("historyTimes", history.stream().map((v) -> when(v.admittedAt(), locale)).toList());
+		model.addAttribute("servingImpact", history.stream()
+			.filter((v) -> v.version().equals(view.version()))
+			.map(CurrentRuleBase.AdmittedVersion::impact)
+			.findFirst()
+			.orElse(null));
 		return CATALOGUE_VIEW;
 	}
 
@@ -57,8 +68,7 @@ class RuleCatalogueController {
 		model.addAttribute("ruleVersion", found);
 		model.addAttribute("admittedAt", when(found.admittedAt(), locale));
 		model.addAttribute("failedAt", found.lastFailure() == null ? null : when(found.lastFailure().at(), locale));
-		// The gate's report of what this version changed, once admitted versions keep one.
-		model.addAttribute("impact", null);
+		model.addAttribute("impact", found.impact());
 		return VERSION_VIEW;
 	}
 

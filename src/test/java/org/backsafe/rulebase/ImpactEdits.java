@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Edits of a copy of the project's rules that change outcomes, less or more cautiously, as a rule
  * author might make them; and the acknowledgement a reviewer writes for a less cautious one.
  */
-final class ImpactEdits {
+public final class ImpactEdits {
 
 	static final String DOCTOR_FIRST = "clinical-pack-doctor-first.drl";
 
@@ -24,7 +24,7 @@ final class ImpactEdits {
 	 * cautious between 50 and 59. The threshold scenarios move to 60 with it, as an author would
 	 * move them, so only the comparison can tell what the change does at 55.
 	 */
-	static void minorFallFromSixty(Path rules) {
+	public static void minorFallFromSixty(Path rules) {
 		replace(rules, DOCTOR_FIRST, "Person(age >= 50)", "Person(age >= 60)");
 		replace(rules, THRESHOLDS, "  age: 50\n  conditions: [PAIN_AFTER_MINOR_FALL]",
 				"  age: 60\n  conditions: [PAIN_AFTER_MINOR_FALL]");
@@ -107,7 +107,7 @@ final class ImpactEdits {
 	}
 
 	/** An acknowledgement in the format a reviewer writes. */
-	static String acknowledgement(String from, String to, ImpactReport.Kind kind, Iterable<String> codes) {
+	public static String acknowledgement(String from, String to, ImpactReport.Kind kind, Iterable<String> codes) {
 		return "- from: " + from + "\n  to: " + to + "\n  kind: " + kind + "\n  codes: [" + String.join(", ", codes)
 				+ "]\n  reviewedBy: Dr R. Reviewer\n  reason: a small fall before 60 is no fragility fracture sign"
 				+ " without fragile bones\n";

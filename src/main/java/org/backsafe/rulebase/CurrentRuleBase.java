@@ -91,6 +91,8 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 
 	private final DeadlineWorkers gateWorkers = RuleBaseGate.newWorkers();
 
+	private final CountDownLatch aheadDone = new CountDownLatch(1);
+
 	private volatile boolean running;
 
 	public CurrentRuleBase(RuleBaseProperties properties) {
@@ -106,9 +108,48 @@ public class CurrentRuleBase implements SmartLifecycle, AutoCloseable {
 			finally {
 				this.firstLoad.countDown();
 			}
+			completeFirstSweep();
 		}, "rule-base-first-load");
 		firstLoad.setDaemon(true);
 		firstLoad.start();
+	}
+
+	/**
+	 * The first rule base had nothing to be compared with, so its gate left out the screenings only
+	 * a comparison needs (the not-sure pairs). Done now, after readers are let go, so that the first
+	 * edit's impact report does not pay for them; under the reload lock, as a reload's gate would.
+	 */
+	private synchronized void completeFirstSweep() {
+		try {
+			screenAhead();
+		}
+		finally {
+			this.aheadDone.countDown();
+		}
+	}
+
+	/** Waits until the screening done ahead after the first load has ended; for measurements. */
+	boolean awaitAhead(Duration time) throws InterruptedException {
+		return this.aheadDone.await(time.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void screenAhead() {
+		RuleBase serving = this.state.get().serving();
+		if (serving == null) {
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			int screened = RuleBaseGate.completeSweep(serving, this.gateWorkers, this.properties.gateTimeout(),
+					this.properties.screeningTimeout());
+			logger.info("Rule base " + serving.version() + ": " + screened + " more answer sets screened for the next"
+					+ " impact report, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+		}
+		catch (RuntimeException ex) {
+			// Only the next report's speed depends on it: that report screens whatever is missing.
+			logger.info("Rule base " + serving.version() + ": the answer sets for the next impact report were not"
+					+ " screened ahead (" + ex + "); the next change screens them");
+		}
 	}
 
 	/** One consistent reading of what serves and what was last refused. */

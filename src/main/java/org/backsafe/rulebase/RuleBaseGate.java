@@ -473,6 +473,34 @@ public final class RuleBaseGate {
 
 	}
 
+	/**
+	 * Screens the answer sets an admitted rule base's kept sweep still lacks (a first load leaves out
+	 * the not-sure pairs, which only a comparison needs), so that the next comparison need not; on
+	 * the gate's workers and within its time limits. A screening that fails or runs out of time only
+	 * leaves its slot empty: the next comparison screens it.
+	 * @return how many answer sets were missing
+	 */
+	public static int completeSweep(RuleBase admitted, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
+		ImpactComparison.Outcome[][] sweep = admitted.sweep();
+		List<ScreeningRequest> bases = bases();
+		if (sweep == null || sweep.length != bases.size()) {
+			return 0;
+		}
+		int missing = 0;
+		List<Share> shares = new ArrayList<>();
+		for (int p = 0; p < bases.size(); p++) {
+			for (ImpactComparison.Outcome outcome : sweep[p]) {
+				missing += (outcome == null) ? 1 : 0;
+			}
+			shares.add(new ServingSweep(admitted, bases.get(p), sweep[p]));
+		}
+		if (missing > 0) {
+			runShares(workers, shares, System.nanoTime() + timeout.toNanos(), screeningTimeout);
+		}
+		return missing;
+	}
+
 	/** The serving rules' outcomes on one base profile, where their kept sweep lacks them. */
 	private static final class ServingSweep extends Share {
 

@@ -183,7 +183,7 @@ public final class RuleBaseGate {
 		List<Share> first = new ArrayList<>();
 		first.add(scenarios);
 		for (int p = 0; p < bases.size(); p++) {
-			first.add(new Singles(candidate, bases.get(p), comparison.candidate[p]));
+			first.add(new ProfileShare(candidate, bases.get(p), comparison.candidate[p], RuleBaseGate::singles));
 		}
 		List<RuleProblem> problems = new ArrayList<>();
 		Map<String, Integer> coverage = new HashMap<>();
@@ -213,12 +213,12 @@ public final class RuleBaseGate {
 		boolean compare = serving != null && problems.isEmpty();
 		List<Share> second = new ArrayList<>();
 		for (int p = 0; p < bases.size(); p++) {
-			second.add(new Pairs(candidate, bases.get(p), comparison.candidate[p]));
+			second.add(new ProfileShare(candidate, bases.get(p), comparison.candidate[p], RuleBaseGate::pairs));
 		}
 		if (compare) {
 			for (int p = 0; p < bases.size(); p++) {
-				second.add(new UnsurePairs(candidate, bases.get(p), comparison.candidate[p]));
-				second.add(new ServingSweep(serving, bases.get(p), comparison.serving[p]));
+				second.add(new ProfileShare(candidate, bases.get(p), comparison.candidate[p], RuleBaseGate::unsurePairs));
+				second.add(new ProfileShare(serving, bases.get(p), comparison.serving[p], RuleBaseGate::gaps));
 			}
 		}
 		batch = runShares(workers, second, deadline, screeningTimeout);
@@ -400,77 +400,66 @@ public final class RuleBaseGate {
 
 	}
 
-	/** Every single answer on one base profile. */
-	private static final class Singles extends Share {
+	/**
+	 * One part of the sweep on one base profile: which rule base it screens, the profile, the slots
+	 * its outcomes go into, and what it screens (every single answer, every pair of yes answers, every
+	 * pair of not-sure answers, or whatever the slots still lack).
+	 */
+	private static final class ProfileShare extends Share {
+
+		interface Work {
+
+			List<RuleProblem> run(Share share, ScreeningRequest base, ImpactComparison.Outcome[] outcomes);
+
+		}
 
 		final ScreeningRequest base;
 
 		final ImpactComparison.Outcome[] outcomes;
 
-		Singles(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
-			super(candidate);
+		private final Work work;
+
+		ProfileShare(RuleBase ruleBase, ScreeningRequest base, ImpactComparison.Outcome[] outcomes, Work work) {
+			super(ruleBase);
 			this.base = base;
 			this.outcomes = outcomes;
+			this.work = work;
 		}
 
 		@Override
 		public List<RuleProblem> call() {
-			return singles(this, this.base, this.outcomes);
-		}
-
-	}
-
-	/** Every pair of yes answers on one base profile. */
-	private static final class Pairs extends Share {
-
-		final ScreeningRequest base;
-
-		final ImpactComparison.Outcome[] outcomes;
-
-		Pairs(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
-			super(candidate);
-			this.base = base;
-			this.outcomes = outcomes;
-		}
-
-		@Override
-		public List<RuleProblem> call() {
-			return pairs(this, this.base, this.outcomes);
+			return this.work.run(this, this.base, this.outcomes);
 		}
 
 	}
 
 	/** Every pair of not-sure answers on one base profile, for the comparison only. */
-	private static final class UnsurePairs extends Share {
-
-		final ScreeningRequest base;
-
-		final ImpactComparison.Outcome[] outcomes;
-
-		UnsurePairs(RuleBase candidate, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
-			super(candidate);
-			this.base = base;
-			this.outcomes = outcomes;
+	private static List<RuleProblem> unsurePairs(Share candidate, ScreeningRequest base,
+			ImpactComparison.Outcome[] outcomes) {
+		ScreeningRequest current = base;
+		try {
+			for (int k = ImpactComparison.UNSURE_PAIRS; k < ImpactComparison.PER_PROFILE; k++) {
+				current = ImpactComparison.request(base, k);
+				outcomes[k] = ImpactComparison.Outcome.of(candidate.screen(current));
+			}
 		}
-
-		@Override
-		public List<RuleProblem> call() {
-			ScreeningRequest current = this.base;
-			try {
-				for (int k = ImpactComparison.UNSURE_PAIRS; k < ImpactComparison.PER_PROFILE; k++) {
-					current = ImpactComparison.request(this.base, k);
-					this.outcomes[k] = ImpactComparison.Outcome.of(screen(current));
-				}
-			}
-			catch (CancellationException ex) {
-				throw ex;
-			}
-			catch (RuntimeException | StackOverflowError ex) {
-				return List.of(failed(current, ex));
-			}
-			return List.of();
+		catch (CancellationException ex) {
+			throw ex;
 		}
+		catch (RuntimeException | StackOverflowError ex) {
+			return List.of(failed(current, ex));
+		}
+		return List.of();
+	}
 
+	/** The outcomes on one base profile that a kept sweep still lacks. */
+	private static List<RuleProblem> gaps(Share ruleBase, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
+		for (int k = 0; k < ImpactComparison.PER_PROFILE; k++) {
+			if (outcomes[k] == null) {
+				outcomes[k] = ImpactComparison.Outcome.of(ruleBase.screen(ImpactComparison.request(base, k)));
+			}
+		}
+		return List.of();
 	}
 
 	/**
@@ -493,37 +482,12 @@ public final class RuleBaseGate {
 			for (ImpactComparison.Outcome outcome : sweep[p]) {
 				missing += (outcome == null) ? 1 : 0;
 			}
-			shares.add(new ServingSweep(admitted, bases.get(p), sweep[p]));
+			shares.add(new ProfileShare(admitted, bases.get(p), sweep[p], RuleBaseGate::gaps));
 		}
 		if (missing > 0) {
 			runShares(workers, shares, System.nanoTime() + timeout.toNanos(), screeningTimeout);
 		}
 		return missing;
-	}
-
-	/** The serving rules' outcomes on one base profile, where their kept sweep lacks them. */
-	private static final class ServingSweep extends Share {
-
-		final ScreeningRequest base;
-
-		final ImpactComparison.Outcome[] outcomes;
-
-		ServingSweep(RuleBase serving, ScreeningRequest base, ImpactComparison.Outcome[] outcomes) {
-			super(serving);
-			this.base = base;
-			this.outcomes = outcomes;
-		}
-
-		@Override
-		public List<RuleProblem> call() {
-			for (int k = 0; k < ImpactComparison.PER_PROFILE; k++) {
-				if (this.outcomes[k] == null) {
-					this.outcomes[k] = ImpactComparison.Outcome.of(screen(ImpactComparison.request(this.base, k)));
-				}
-			}
-			return List.of();
-		}
-
 	}
 
 	/** Each kind of change's smallest example, screened again on both rule bases for the rules that fired. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -525,7 +526,8 @@ class KioskBrowserTests {
 				org.backsafe.screening.Setting.PROFESSIONAL, java.util.Set.of());
 		String code = this.stored.store(answers, this.engine.screen(answers), Locale.ENGLISH).getDisplayCode();
 		// nobody touches the page: the list polls, sees the change and reloads itself
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		// the page may be replaced between finding its main and reading it: that is the reload, not a failure
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until((driver) -> driver.findElement(By.tagName("main")).getText().contains(code));
 		WebElement first = this.browser.findElement(By.cssSelector("table.screenings tbody tr"));
 		assertThat(first.getText()).as("an urgent one not reviewed comes first").contains(code).containsIgnoringCase("Act now");

@@ -210,7 +210,8 @@ final class Acknowledgements {
 				}
 			}
 			problems.add(RuleProblem.of(RuleProblem.Kind.IMPACT, null,
-					"less cautious, not acknowledged: " + change.toText()
+					"less cautious, not acknowledged: " + change.headline() + " (the impact report gives its smallest"
+							+ " example)"
 							+ (why.isEmpty() ? "" : "\n      " + String.join("\n      ", why))
 							+ "\n      to admit it, a reviewer adds to " + RuleFiles.ACKNOWLEDGEMENTS + " a file with:"
 							+ " {from: " + report.from() + ", to: " + report.to() + ", kind: " + change.kind()

@@ -117,9 +117,14 @@ public record ImpactReport(String from, String to, List<String> profiles, int co
 		}
 
 		/** The change for logs and {@code validate}, over several indented lines. */
-		public String toText() {
+		/** The change in one line: its kind, how many answer sets show it, and the codes it touches. */
+		public String headline() {
 			return this.kind.words() + " (" + this.kind + ") in " + this.count + " answer set"
-					+ (this.count == 1 ? "" : "s") + ", codes " + this.codes + "\n      smallest example: "
+					+ (this.count == 1 ? "" : "s") + ", codes " + this.codes;
+		}
+
+		public String toText() {
+			return headline() + "\n      smallest example: "
 					+ this.exampleText + "\n      before: " + this.before + "\n      after:  " + this.after
 					+ "\n      what changed: " + this.detail + "\n      rules fired differently: "
 					+ (rulesFiredDifferently().isEmpty() ? "none" : String.join(", ", rulesFiredDifferently()))

@@ -62,11 +62,12 @@ class ImpactAcknowledgementTests {
 		assertThat(failure.problems()).isNotEmpty()
 			.allSatisfy((p) -> assertThat(p.kind()).isEqualTo(RuleProblem.Kind.IMPACT));
 		assertThat(failure.problems()).anySatisfy((p) -> assertThat(p.message()).contains("DISPOSITION_MILDER")
-			.contains("codes [PAIN_AFTER_MINOR_FALL]")
+			.contains("codes [PAIN_AFTER_MINOR_FALL]"));
+		ImpactReport refused = failure.impact();
+		assertThat(refused.lessCautious()).anySatisfy((c) -> assertThat(c.toText()).contains("DISPOSITION_MILDER")
 			.contains("age: 55, yes: [PAIN_AFTER_MINOR_FALL]")
 			.contains("-minor-fall-at-50-or-over-ask-doctor")
 			.contains("before: SEE_DOCTOR"));
-		ImpactReport refused = failure.impact();
 		assertThat(refused.from()).isEqualTo(this.original);
 		assertThat(refused.to()).isEqualTo(changed);
 		assertThat(refused.unacknowledged()).extracting(Change::kind)

@@ -82,11 +82,13 @@ class ImpactReportTests {
 		assertThat(added.firedOnlyAfter()).contains("swedish-for-everyone");
 
 		assertThat(impact.moreCautious()).isEmpty();
-		// None of them is acknowledged, so each one refuses the candidate, with its smallest example.
+		// None of them is acknowledged, so each one refuses the candidate; the report gives its example.
 		assertThat(report.passed()).isFalse();
 		assertThat(report.problems()).allSatisfy((p) -> assertThat(p.kind()).isEqualTo(RuleProblem.Kind.IMPACT));
 		assertThat(report.problems()).hasSize(impact.lessCautious().size());
 		assertThat(report.problems()).anySatisfy((p) -> assertThat(p.message()).contains("AVOID_LIFTED")
+			.contains("codes [PAIN_AFTER_MINOR_FALL]"));
+		assertThat(impact.lessCautious()).anySatisfy((c) -> assertThat(c.toText()).contains("AVOID_LIFTED")
 			.contains("age: 55, yes: [PAIN_AFTER_MINOR_FALL]")
 			.contains("-minor-fall-at-50-or-over-ask-doctor"));
 	}

@@ -178,6 +178,11 @@ class ValidateCommandTests {
 				.contains("less cautious, not acknowledged: an AVOID lifted (AVOID_LIFTED)")
 				.contains("age: 55, yes: [PAIN_AFTER_MINOR_FALL]")
 				.doesNotContain("ACCEPTED");
+			// the examples are in the report; the refusal below it names each change without repeating them
+			String refusal = run.output().substring(run.output().indexOf("REFUSED:"));
+			assertThat(run.output().substring(0, run.output().indexOf("REFUSED:"))).contains("smallest example: ");
+			assertThat(refusal).contains("(the impact report gives its smallest example)")
+				.doesNotContain("smallest example: ");
 
 			String from = RuleFiles.fromFolder(RulesFolder.PROJECT_RULES).version();
 			String to = RuleFiles.fromFolder(rules).version();

@@ -60,7 +60,7 @@ class RuleBaseHealthIndicatorTests {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).doesNotContainKey("version");
 		assertThat(health.getDetails().get("lastFailure")).isEqualTo(
-				List.of("[COMPILE] no rule files (*.drl, *.drl.csv, *.drl.xlsx) found in "
+				List.of("[COMPILE] no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx) found in "
 						+ this.dir.toAbsolutePath().normalize()));
 	}
 

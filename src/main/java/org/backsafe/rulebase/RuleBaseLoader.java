@@ -63,6 +63,8 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private volatile boolean running;
 
+	private volatile boolean closed;
+
 	public RuleBaseLoader(RuleBaseProperties properties) {
 		this.properties = properties;
 		this.holder = new CurrentRuleBase(properties);
@@ -84,7 +86,7 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 	 * they run on the other core while the rest of the app starts; every reader waits for them.
 	 */
 	public synchronized void startFirstLoad() {
-		if (this.loads != null) {
+		if (this.loads != null || this.closed) {
 			return;
 		}
 		this.loads = Executors.newSingleThreadExecutor((task) -> {
@@ -180,9 +182,13 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private boolean onLoadingThread(boolean folderOnly) {
 		startFirstLoad();
+		ExecutorService loads = this.loads;
+		if (loads == null) {
+			return false; // closed before it ever started
+		}
 		Future<Boolean> done;
 		try {
-			done = this.loads.submit(() -> load(folderOnly));
+			done = loads.submit(() -> load(folderOnly));
 		}
 		catch (RejectedExecutionException ex) {
 			return false; // stopping
@@ -321,7 +327,8 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 	 * leaves nothing behind); one stuck in a rule that never returns is a daemon thread.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		this.holder.releaseReaders();
 		ExecutorService loads = this.loads;
 		if (loads != null) {

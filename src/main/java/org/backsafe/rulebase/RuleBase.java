@@ -12,6 +12,7 @@ import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.ScreeningRules;
 import org.backsafe.screening.Triage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -23,7 +24,7 @@ import org.kie.api.definition.rule.Rule;
  * each language, the table of the sources they cite, and the scenarios it must pass. Immutable; a
  * new edit makes a new one.
  */
-public final class RuleBase {
+public final class RuleBase implements ScreeningRules {
 
 	/** The languages every rule must have wording in; the first is the default. */
 	public static final List<String> LANGUAGES = List.of("en", "es");
@@ -100,10 +101,7 @@ public final class RuleBase {
 		return this.scenarioCoverage.getOrDefault(ruleId, 0);
 	}
 
-	/**
-	 * Screens one answer set on this rule base: a fresh session, then the fold. Any failure is
-	 * thrown; each caller decides what it means (the service fails safe, the gate reports it).
-	 */
+	@Override
 	public ScreeningResult screen(ScreeningRequest request) {
 		return Triage.fold(ScreeningEngine.run(this.kieBase, request), this.info);
 	}
@@ -117,6 +115,7 @@ public final class RuleBase {
 	 * @return for example {@code rule "Epilepsy: ..." (epilepsy.drl:12), in its conditions (when), at
 	 * org.example.Helper.check}
 	 */
+	@Override
 	public Optional<String> whereStuck(StackTraceElement[] stack) {
 		Map<String, RuleDescription> byClass = rulesByClassName();
 		String rule = null;
@@ -192,10 +191,12 @@ public final class RuleBase {
 		return this.files;
 	}
 
+	@Override
 	public RuleBaseInfo info() {
 		return this.info;
 	}
 
+	@Override
 	public String version() {
 		return this.info.version();
 	}

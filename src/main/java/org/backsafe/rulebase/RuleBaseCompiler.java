@@ -70,6 +70,9 @@ public final class RuleBaseCompiler {
 		Map<String, byte[]> tables = new TreeMap<>(files.matching(".drl.csv"));
 		tables.putAll(files.matching(".drl.xlsx"));
 		tables.putAll(files.matching(".drl.xls"));
+		files.all().keySet().stream().filter(RuleFiles::isStrayTable).forEach((name) -> problems.add(RuleProblem.of(
+				Kind.CONTENT, name, "this spreadsheet is not read as rules: a decision table's name must end in .drl.csv,"
+						+ " .drl.xls or .drl.xlsx (in lower case); rename it, or move it out of the rules folder")));
 		tables.forEach((name, bytes) -> {
 			try {
 				RuleText table = RuleText.decisionTable(name, bytes);
@@ -82,7 +85,7 @@ public final class RuleBaseCompiler {
 		});
 		if (ruleTexts.isEmpty() && problems.isEmpty()) {
 			throw new RuleBaseRejected(List.of(RuleProblem.of(Kind.COMPILE, null,
-					"no rule files (*.drl, *.drl.csv, *.drl.xlsx) found in " + files.origin())));
+					"no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx) found in " + files.origin())));
 		}
 
 		KieBase kieBase = problems.isEmpty() ? build(ruleTexts, problems) : null;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import org.backsafe.rulebase.RuleProblem.Kind;
 import org.backsafe.rulebase.scenario.Scenario;
 import org.backsafe.rulebase.scenario.ScenarioRunner;
+import org.backsafe.screening.DeadlineWorkers;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;

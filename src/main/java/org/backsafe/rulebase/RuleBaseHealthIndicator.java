@@ -19,19 +19,22 @@ class RuleBaseHealthIndicator extends AbstractHealthIndicator {
 
 	static final String DEGRADED = "DEGRADED";
 
+	private final RuleBaseLoader loader;
+
 	private final CurrentRuleBase current;
 
 	private final ScreeningService screenings;
 
 	@Autowired
-	RuleBaseHealthIndicator(CurrentRuleBase current, ScreeningService screenings) {
-		this.current = current;
+	RuleBaseHealthIndicator(RuleBaseLoader loader, ScreeningService screenings) {
+		this.loader = loader;
+		this.current = loader.holder();
 		this.screenings = screenings;
 	}
 
 	/** The rule base's health alone, without the screenings' workers. */
-	RuleBaseHealthIndicator(CurrentRuleBase current) {
-		this(current, null);
+	RuleBaseHealthIndicator(RuleBaseLoader loader) {
+		this(loader, null);
 	}
 
 	@Override
@@ -60,7 +63,7 @@ class RuleBaseHealthIndicator extends AbstractHealthIndicator {
 				builder.withDetail("lastFailureVersion", failure.version());
 			}
 		}
-		int gate = this.current.abandonedGateWorkers();
+		int gate = this.loader.abandonedGateWorkers();
 		int screening = this.screenings != null ? this.screenings.abandonedWorkers() : 0;
 		if (gate + screening > 0) {
 			builder.withDetail("stuckWorkers", (gate > 0 ? gate + " of the gate" : "")

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -98,8 +99,25 @@ public final class RuleFiles {
 		if (name.startsWith(ACKNOWLEDGEMENTS)) {
 			return yaml; // a README beside them is for people
 		}
-		return name.endsWith(".drl") || name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx")
-				|| name.endsWith(".properties") || (name.startsWith("scenarios/") && yaml);
+		return name.endsWith(".drl") || isDecisionTable(name) || isStrayTable(name) || name.endsWith(".properties")
+				|| (name.startsWith("scenarios/") && yaml);
+	}
+
+	/** A decision table by a name the rule engine compiles: {@code .drl.csv}, {@code .drl.xls} or {@code .drl.xlsx}. */
+	static boolean isDecisionTable(String name) {
+		return name.endsWith(".drl.csv") || name.endsWith(".drl.xls") || name.endsWith(".drl.xlsx");
+	}
+
+	/**
+	 * A spreadsheet by a name the rule engine would skip without a word (a plain {@code .xls}, say, or
+	 * {@code .DRL.CSV}): it is read so that the compiler refuses it by name, rather than the rules
+	 * serving without the rules it holds.
+	 */
+	static boolean isStrayTable(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		boolean spreadsheet = lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".xls")
+				|| lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".ods");
+		return spreadsheet && !isDecisionTable(name);
 	}
 
 	public Map<String, byte[]> all() {

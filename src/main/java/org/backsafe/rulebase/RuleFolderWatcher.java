@@ -38,7 +38,7 @@ public class RuleFolderWatcher implements SmartLifecycle {
 
 	private static final long IDLE_POLL_MILLIS = 1000;
 
-	private final CurrentRuleBase current;
+	private final RuleBaseLoader loader;
 
 	private final RuleBaseProperties properties;
 
@@ -46,8 +46,8 @@ public class RuleFolderWatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public RuleFolderWatcher(CurrentRuleBase current, RuleBaseProperties properties) {
-		this.current = current;
+	public RuleFolderWatcher(RuleBaseLoader loader, RuleBaseProperties properties) {
+		this.loader = loader;
 		this.properties = properties;
 	}
 
@@ -227,7 +227,7 @@ public class RuleFolderWatcher implements SmartLifecycle {
 
 		private void reload() {
 			try {
-				RuleFolderWatcher.this.current.reloadFolder();
+				RuleFolderWatcher.this.loader.reloadFolder();
 			}
 			catch (RuntimeException ex) {
 				logger.error("Reloading the rules failed", ex);

@@ -6,9 +6,6 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.backsafe.rulebase.CurrentRuleBase;
-import org.backsafe.rulebase.DeadlineWorkers;
-import org.backsafe.rulebase.RuleBase;
 
 import org.springframework.stereotype.Service;
 
@@ -39,21 +36,21 @@ public class ScreeningService implements AutoCloseable {
 	/** Screenings waiting for a worker beyond this are answered fail-safe at once. */
 	private static final int QUEUE = 1024;
 
-	private final CurrentRuleBase current;
+	private final ServingRules current;
 
 	private final Duration timeout;
 
 	private final DeadlineWorkers workers;
 
-	public ScreeningService(CurrentRuleBase current) {
+	public ScreeningService(ServingRules current) {
 		this.current = current;
-		this.timeout = current.properties().screeningTimeout();
+		this.timeout = current.screeningTimeout();
 		int threads = DeadlineWorkers.perCore(8);
 		this.workers = new DeadlineWorkers("screening", threads, QUEUE, threads);
 	}
 
 	public ScreeningResult screen(ScreeningRequest request) {
-		RuleBase ruleBase = this.current.serving().orElse(null);
+		ScreeningRules ruleBase = this.current.serving().orElse(null);
 		if (ruleBase == null) {
 			logger.error("Screening refused: no rule base is serving");
 			return Triage.failed(null);

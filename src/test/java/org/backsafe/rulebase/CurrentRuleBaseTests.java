@@ -26,19 +26,19 @@ class CurrentRuleBaseTests {
 
 	Path rules;
 
-	CurrentRuleBase current;
+	LoadedRules current;
 
 	String original;
 
 	@BeforeEach
 	void serveACopyOfTheProjectRules() {
 		this.rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.rules, false, java.time.Duration.ofMillis(50)));
+		this.current = LoadedRules.of(new RuleBaseProperties(this.rules, false, java.time.Duration.ofMillis(50)));
 		this.original = this.current.serving().orElseThrow().version();
 	}
 
 	private Status health() {
-		return new RuleBaseHealthIndicator(this.current).health().getStatus();
+		return new RuleBaseHealthIndicator(this.current.loader()).health().getStatus();
 	}
 
 	@Nested

@@ -1,7 +1,9 @@
 package org.backsafe.rulebase;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.Findings;
 import org.backsafe.screening.PainArea;
@@ -20,11 +25,13 @@ import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.ScreeningEngine;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The pattern-to-technique indications, kept as a decision table a clinician edits in a spreadsheet,
@@ -115,6 +122,67 @@ class DecisionTableTests {
 			}
 		}
 		assertThat(compared).isGreaterThan(4000);
+	}
+
+	/** The same table saved by a spreadsheet program as an Excel 97 ({@code .xls}) file. */
+	@Test
+	void anExcel97TableIsCompiledAndGatedLikeTheCsv() throws IOException {
+		Path rules = RulesFolder.copyOfProjectRules(temp.resolve("xls"));
+		String xls = "technique-indications.drl.xls";
+		Files.write(rules.resolve(xls), asXls(Files.readAllLines(rules.resolve(TABLE))));
+		RulesFolder.delete(rules.resolve(TABLE));
+
+		RuleFiles files = RuleFiles.fromFolder(rules);
+		assertThat(files.all()).containsKey(xls);
+		RuleBase fromXls = RuleBaseCompiler.compile(files);
+		assertThat(indications(fromXls, xls)).hasSize(19)
+			.extracting(RuleDescription::id, RuleDescription::name, RuleDescription::source, RuleDescription::line)
+			.containsExactlyInAnyOrderElementsOf(indications(withTable, TABLE).stream()
+				.map((r) -> org.assertj.core.groups.Tuple.tuple(r.id(), r.name(), r.source(), r.line()))
+				.toList());
+		assertThat(RuleBaseGate.check(fromXls)).isEmpty();
+		ScreeningRequest knots = new ScreeningRequest(40, Map.of(), new PainProfile(EnumSet.of(PainArea.LOWER_BACK),
+				PainDuration.CHRONIC, 4, false, EnumSet.of(PainPattern.KNOTS)), Setting.SELF, EnumSet.of(Equipment.MASSAGE_BALL));
+		assertThat(indicated(fromXls, knots)).isNotEmpty().isEqualTo(indicated(withTable, knots));
+	}
+
+	/** A table the rule engine would skip without a word is refused by name, not left out. */
+	@Test
+	void aSpreadsheetByANameTheEngineSkipsIsRefusedByName() throws IOException {
+		for (String name : List.of("technique-indications.xls", "technique-indications.csv", "Technique-Indications.DRL.CSV")) {
+			Path rules = RulesFolder.copyOfProjectRules(temp.resolve("stray-" + name));
+			byte[] table = Files.readAllBytes(rules.resolve(TABLE));
+			List<String> lines = Files.readAllLines(rules.resolve(TABLE));
+			RulesFolder.delete(rules.resolve(TABLE));
+			Files.write(rules.resolve(name), name.endsWith(".xls") ? asXls(lines) : table);
+			assertThat(catchThrowableOfType(RuleBaseRejected.class,
+					() -> RuleBaseCompiler.compile(RuleFiles.fromFolder(rules))).problems())
+				.as(name)
+				.anySatisfy((p) -> {
+					assertThat(p.file()).isEqualTo(name);
+					assertThat(p.message()).contains(".drl.csv", ".drl.xls", ".drl.xlsx");
+				});
+		}
+	}
+
+	/** Each CSV line as a row of an Excel 97 sheet, cell by cell, as a spreadsheet program saves it. */
+	private static byte[] asXls(List<String> csv) throws IOException {
+		try (HSSFWorkbook book = new HSSFWorkbook()) {
+			Sheet sheet = book.createSheet("Tables");
+			CsvLineParser parser = new CsvLineParser();
+			for (int r = 0; r < csv.size(); r++) {
+				Row row = sheet.createRow(r);
+				List<String> cells = parser.parse(csv.get(r));
+				for (int c = 0; c < cells.size(); c++) {
+					if (!cells.get(c).isEmpty()) {
+						row.createCell(c).setCellValue(cells.get(c));
+					}
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			book.write(out);
+			return out.toByteArray();
+		}
 	}
 
 	private static Set<String> indicated(RuleBase ruleBase, ScreeningRequest request) {

@@ -25,14 +25,14 @@ class ImpactAcknowledgementTests {
 
 	Path rules;
 
-	CurrentRuleBase current;
+	LoadedRules current;
 
 	String original;
 
 	@BeforeEach
 	void serveACopyOfTheProjectRules() {
 		this.rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.rules, false, Duration.ofMillis(50)));
+		this.current = LoadedRules.of(new RuleBaseProperties(this.rules, false, Duration.ofMillis(50)));
 		this.original = this.current.serving().orElseThrow().version();
 	}
 

@@ -29,7 +29,7 @@ class ImpactTimingTests {
 		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
 		long started = System.nanoTime();
 		// watched, as the running app's folder is (the reloads below are called by hand all the same)
-		try (CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(rules, true, Duration.ofMillis(50)))) {
+		try (LoadedRules current = LoadedRules.of(new RuleBaseProperties(rules, true, Duration.ofMillis(50)))) {
 			current.serving().orElseThrow();
 			System.out.printf("first load (nothing to compare with): %d ms, load average %.1f%n",
 					(System.nanoTime() - started) / 1_000_000, loadAverage());
@@ -80,7 +80,7 @@ class ImpactTimingTests {
 	@Test
 	void theFirstLoadScreensAheadWhatTheFirstComparisonNeeds() {
 		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("ahead"));
-		try (CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(rules, false, Duration.ofMillis(50)))) {
+		try (LoadedRules current = LoadedRules.of(new RuleBaseProperties(rules, false, Duration.ofMillis(50)))) {
 			RuleBase first = current.serving().orElseThrow();
 			assertThat(RulesFolder.within(Duration.ofSeconds(60), () -> missing(first) == 0))
 				.as("answer sets still missing from the first rule base's sweep: %d", missing(first))

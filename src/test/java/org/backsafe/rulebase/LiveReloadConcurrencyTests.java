@@ -105,11 +105,11 @@ class LiveReloadConcurrencyTests {
 		RulesFolder.write(rules, "probe.drl", probe(0));
 		String redFlags = RulesFolder.read(rules, RulesFolder.RED_FLAGS);
 
-		CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(rules, false, Duration.ofMillis(50)));
+		LoadedRules current = LoadedRules.of(new RuleBaseProperties(rules, false, Duration.ofMillis(50)));
 		Map<String, Integer> served = new ConcurrentHashMap<>();
 		served.put(current.serving().orElseThrow().version(), 0);
 		ScreeningService screenings = new ScreeningService(current);
-		ResultWording words = new ResultWording(new StaticMessageSource(), current, new EmergencyNumber("112"));
+		ResultWording words = new ResultWording(new StaticMessageSource(), current.holder(), new EmergencyNumber("112"));
 
 		ScreeningRequest everyday = new ScreeningRequest(40, Map.of(), new PainProfile(EnumSet.of(PainArea.LOWER_BACK),
 				PainDuration.CHRONIC, 4, false, EnumSet.of(PainPattern.KNOTS)), Setting.SELF,

@@ -23,9 +23,9 @@ class RuleBaseHealthIndicatorTests {
 	@Test
 	void upThenDegradedWhileTheOldRulesServeThenUpAgain() {
 		RuleFolder folder = RuleFolder.copyOfRealRules(this.dir);
-		CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(this.dir));
+		LoadedRules current = LoadedRules.of(new RuleBaseProperties(this.dir));
 		RuleBase serving = current.serving().orElseThrow();
-		RuleBaseHealthIndicator indicator = new RuleBaseHealthIndicator(current);
+		RuleBaseHealthIndicator indicator = new RuleBaseHealthIndicator(current.loader());
 
 		Health up = indicator.health();
 		assertThat(up.getStatus()).isEqualTo(Status.UP);
@@ -55,12 +55,12 @@ class RuleBaseHealthIndicatorTests {
 	@Test
 	void downWithTheReasonWhenNoRuleBaseEverServed() {
 		RuleFolder.in(this.dir).write("messages.properties", "");
-		CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(this.dir));
-		Health health = new RuleBaseHealthIndicator(current).health();
+		LoadedRules current = LoadedRules.of(new RuleBaseProperties(this.dir));
+		Health health = new RuleBaseHealthIndicator(current.loader()).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).doesNotContainKey("version");
 		assertThat(health.getDetails().get("lastFailure")).isEqualTo(
-				List.of("[COMPILE] no rule files (*.drl, *.drl.csv, *.drl.xlsx) found in "
+				List.of("[COMPILE] no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx) found in "
 						+ this.dir.toAbsolutePath().normalize()));
 	}
 

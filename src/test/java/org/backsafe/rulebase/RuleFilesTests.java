@@ -55,12 +55,25 @@ class RuleFilesTests {
 		@Test
 		void takesDecisionTablesAndEveryLanguage() {
 			RuleFilesTests.this.folder.write("table.drl.csv", "RuleSet,org.backsafe.rules")
-				.write("plain.csv", "ignored: the builder would not read it")
+				.write("old.drl.xls", "an Excel 97 table")
+				.write("new.drl.xlsx", "an Excel table")
 				.write("messages_es.properties", "a=palabras")
 				.write("scenarios/more/b.yml", "- scenario: b");
-			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsKeys("table.drl.csv",
-					"messages_es.properties", "scenarios/more/b.yml")
-				.doesNotContainKey("plain.csv");
+			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsKeys("table.drl.csv", "old.drl.xls",
+					"new.drl.xlsx", "messages_es.properties", "scenarios/more/b.yml");
+		}
+
+		/** The builder would skip them without a word: they are read so that the compiler refuses them by name. */
+		@Test
+		void takesSpreadsheetsTheBuilderWouldSkip() {
+			RuleFilesTests.this.folder.write("plain.csv", "a table without .drl in its name")
+				.write("table.xls", "the same")
+				.write("TABLE.DRL.CSV", "upper case");
+			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsKeys("plain.csv", "table.xls",
+					"TABLE.DRL.CSV");
+			assertThat(RuleFiles.isStrayTable("plain.csv")).isTrue();
+			assertThat(RuleFiles.isStrayTable("TABLE.DRL.CSV")).isTrue();
+			assertThat(RuleFiles.isStrayTable("table.drl.xls")).isFalse();
 		}
 
 		@Test

@@ -23,7 +23,7 @@ class RuleFolderWatcherTests {
 
 	Path rules;
 
-	CurrentRuleBase current;
+	LoadedRules current;
 
 	RuleFolderWatcher watcher;
 
@@ -33,9 +33,9 @@ class RuleFolderWatcherTests {
 	void watchACopyOfTheProjectRules() {
 		this.rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
 		RuleBaseProperties properties = new RuleBaseProperties(this.rules, true, Duration.ofMillis(100));
-		this.current = new CurrentRuleBase(properties);
+		this.current = LoadedRules.of(properties);
 		this.original = version();
-		this.watcher = new RuleFolderWatcher(this.current, properties);
+		this.watcher = new RuleFolderWatcher(this.current.loader(), properties);
 		this.watcher.start();
 		assertThat(this.watcher.isRunning()).isTrue();
 	}
@@ -110,7 +110,7 @@ class RuleFolderWatcherTests {
 	@Test
 	void nothingIsWatchedWhenSwitchedOff() throws InterruptedException {
 		this.watcher.stop();
-		RuleFolderWatcher off = new RuleFolderWatcher(this.current,
+		RuleFolderWatcher off = new RuleFolderWatcher(this.current.loader(),
 				new RuleBaseProperties(this.rules, false, Duration.ofMillis(100)));
 		off.start();
 		assertThat(off.isRunning()).isFalse();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.backsafe.rulebase.RuleProblem.Kind;
+import org.backsafe.screening.DeadlineWorkers;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.Equipment;
 import org.backsafe.screening.PainArea;
@@ -55,7 +56,7 @@ class RuleThatNeverReturnsTests {
 	@TempDir
 	Path dir;
 
-	CurrentRuleBase current;
+	LoadedRules current;
 
 	@BeforeEach
 	void armTheSpin() {
@@ -74,13 +75,13 @@ class RuleThatNeverReturnsTests {
 	}
 
 	private Health health() {
-		return new RuleBaseHealthIndicator(this.current).health();
+		return new RuleBaseHealthIndicator(this.current.loader()).health();
 	}
 
 	@Test
 	void aConditionThatNeverReturnsIsRefusedInTimeAndTheNextGoodEditServes() {
 		RuleFolder folder = RuleFolder.copyOfRealRules(this.dir);
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
+		this.current = LoadedRules.of(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
 			.withScreeningTimeout(STEP));
 		String original = this.current.serving().orElseThrow().version();
 
@@ -135,7 +136,7 @@ class RuleThatNeverReturnsTests {
 				"while (org.backsafe.rulebase.Spin.spinning()) { }").write();
 
 		long started = System.nanoTime();
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
+		this.current = LoadedRules.of(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
 			.withScreeningTimeout(STEP));
 		CurrentRuleBase.State state = this.current.state();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -167,7 +168,7 @@ class RuleThatNeverReturnsTests {
 					"insert(new Advice());")
 			.write();
 		long started = System.nanoTime();
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
+		this.current = LoadedRules.of(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
 			.withGateTimeout(GATE));
 		CurrentRuleBase.State state = this.current.state();
 		System.out.println("The first load with slow rules ended after " + (System.nanoTime() - started) / 1_000_000
@@ -187,7 +188,7 @@ class RuleThatNeverReturnsTests {
 			.rule("spin.drl", "spin-in-a-condition", "Person(age == " + SCENARIO_AGE
 					+ ")\n\teval(org.backsafe.rulebase.Spin.forever())", "insert(new Advice());")
 			.write();
-		this.current = new CurrentRuleBase(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
+		this.current = LoadedRules.of(new RuleBaseProperties(this.dir, false, Duration.ofMillis(50))
 			.withScreeningTimeout(Duration.ofSeconds(50)));
 		this.current.start();
 		CurrentRuleBase.State[] seen = new CurrentRuleBase.State[1];

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.backsafe.rulebase.CurrentRuleBase;
+import org.backsafe.rulebase.LoadedRules;
 import org.backsafe.rulebase.RuleBaseProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +44,7 @@ public class ScreeningBenchmark {
 	@Setup
 	public void serveTheRealRules() {
 		Path rules = Path.of(System.getProperty("backsafe.rules.dir", "rules"));
-		CurrentRuleBase current = new CurrentRuleBase(new RuleBaseProperties(rules));
+		LoadedRules current = LoadedRules.of(new RuleBaseProperties(rules));
 		if (current.serving().isEmpty()) {
 			throw new IllegalStateException("the rules in " + rules.toAbsolutePath() + " did not load: "
 					+ current.lastFailure().orElse(null));

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.backsafe.rulebase.CurrentRuleBase;
-import org.backsafe.rulebase.DeadlineWorkers;
+import org.backsafe.rulebase.LoadedRules;
 import org.backsafe.rulebase.RuleBaseProperties;
 import org.backsafe.rulebase.Spin;
 import org.backsafe.support.RuleFolder;
@@ -46,7 +46,7 @@ class ScreeningServiceTests {
 	@TempDir
 	static Path emptyFolder;
 
-	static CurrentRuleBase buggy;
+	static LoadedRules buggy;
 
 	static ScreeningService service;
 
@@ -72,7 +72,7 @@ class ScreeningServiceTests {
 					return down(n + 1) + 1;
 				}
 				""");
-		buggy = new CurrentRuleBase(new RuleBaseProperties(buggyFolder).withScreeningTimeout(TIME_LIMIT));
+		buggy = LoadedRules.of(new RuleBaseProperties(buggyFolder).withScreeningTimeout(TIME_LIMIT));
 		assertThat(buggy.serving()).as("the gate should admit the buggy rules: %s", buggy.lastFailure()).isPresent();
 		service = new ScreeningService(buggy);
 	}
@@ -158,7 +158,7 @@ class ScreeningServiceTests {
 
 		@Test
 		void whenNoRuleBaseIsServing() {
-			CurrentRuleBase none = new CurrentRuleBase(new RuleBaseProperties(emptyFolder));
+			LoadedRules none = LoadedRules.of(new RuleBaseProperties(emptyFolder));
 			assertThat(none.serving()).isEmpty();
 			assertThat(none.lastFailure()).isPresent();
 			ScreeningResult result = new ScreeningService(none).screen(answersAt(40));

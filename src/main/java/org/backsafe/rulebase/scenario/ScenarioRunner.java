@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.backsafe.rulebase.RuleBase;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.ScreeningResult;
+import org.backsafe.screening.ScreeningRules;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.Verdict;
@@ -28,11 +28,11 @@ public final class ScenarioRunner {
 
 	}
 
-	public static List<Outcome> runAll(RuleBase ruleBase) {
-		return ruleBase.scenarios().stream().map((s) -> run(ruleBase, s)).toList();
+	public static List<Outcome> runAll(ScreeningRules ruleBase, List<Scenario> scenarios) {
+		return scenarios.stream().map((s) -> run(ruleBase, s)).toList();
 	}
 
-	public static Outcome run(RuleBase ruleBase, Scenario scenario) {
+	public static Outcome run(ScreeningRules ruleBase, Scenario scenario) {
 		ScreeningResult result;
 		try {
 			result = ruleBase.screen(scenario.request());

@@ -170,7 +170,7 @@ class ScenarioFilesTests {
 		@Test
 		void everyRuleIsExercisedBySomeScenario() {
 			Set<String> fired = new TreeSet<>();
-			ScenarioRunner.runAll(ruleBase).forEach((outcome) -> fired.addAll(outcome.firedRules()));
+			ScenarioRunner.runAll(ruleBase, ruleBase.scenarios()).forEach((outcome) -> fired.addAll(outcome.firedRules()));
 			List<String> idle = ruleBase.rules()
 				.stream()
 				.filter((rule) -> !fired.contains(rule.id()))

@@ -1,4 +1,4 @@
-package org.backsafe.rulebase;
+package org.backsafe.screening;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.backsafe.rulebase.RulesFolder;
+import org.backsafe.rulebase.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

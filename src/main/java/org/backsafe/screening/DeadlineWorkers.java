@@ -1,4 +1,4 @@
-package org.backsafe.rulebase;
+package org.backsafe.screening;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

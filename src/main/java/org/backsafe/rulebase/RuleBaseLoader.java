@@ -1,0 +1,340 @@
+package org.backsafe.rulebase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.backsafe.screening.DeadlineWorkers;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads rule bases into the {@link CurrentRuleBase} it holds: chooses the files (the folder, or the
+ * packaged copy when there is no folder), compiles them, runs the gate, and publishes a candidate
+ * only if it passes; a refused one is kept with its problems and logged, and the old one keeps serving.
+ *
+ * <p>
+ * Every load runs on one thread of its own, one after another: the first load, started when Spring
+ * has made this bean (so that it runs beside the rest of the start-up rather than after it), then
+ * each reload an edit asks for. Spring stops it at shutdown ({@link #close()}). The gate runs on its
+ * own bounded pool of workers with time limits ({@code backsafe.rules.screening-timeout} for each
+ * screening, {@code backsafe.rules.gate-timeout} for all), never on a pool that requests share, so a
+ * rule that never returns is refused like any other bad edit and the next edit is taken up. With such
+ * a rule in the folder at start-up, no rule base serves: screenings answer "see a doctor" and the
+ * health check says DOWN.
+ *
+ * <p>
+ * Each candidate is compared with the rules serving before it may replace them (see
+ * {@link RuleBaseGate}); the holder keeps that impact report with each admitted version, and a
+ * refused candidate's report with its failure.
+ */
+@Component
+public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(RuleBaseLoader.class);
+
+	private final RuleBaseProperties properties;
+
+	private final CurrentRuleBase holder;
+
+	private final DeadlineWorkers gateWorkers = RuleBaseGate.newWorkers();
+
+	/** Runs every load, one at a time; made when the first load starts, never in the constructor. */
+	private volatile ExecutorService loads;
+
+	private final CountDownLatch aheadDone = new CountDownLatch(1);
+
+	/** Everything in the last refused files, acknowledgements included: the same files are not checked twice. */
+	private volatile String lastRefusedContent;
+
+	private volatile boolean running;
+
+	private volatile boolean closed;
+
+	public RuleBaseLoader(RuleBaseProperties properties) {
+		this.properties = properties;
+		this.holder = new CurrentRuleBase(properties);
+	}
+
+	/** What serves, what was refused, and the history: what the rest of the app reads. */
+	public CurrentRuleBase holder() {
+		return this.holder;
+	}
+
+	/** Spring calls this once the bean is made: the first load begins. */
+	@Override
+	public void afterPropertiesSet() {
+		startFirstLoad();
+	}
+
+	/**
+	 * Starts the first load on the loading thread. The first build and gate cost seconds of CPU, so
+	 * they run on the other core while the rest of the app starts; every reader waits for them.
+	 */
+	public synchronized void startFirstLoad() {
+		if (this.loads != null || this.closed) {
+			return;
+		}
+		this.loads = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "rule-base-loader");
+			thread.setDaemon(true); // a compile is bounded, but it must never hold up the JVM's exit
+			return thread;
+		});
+		this.loads.execute(() -> {
+			try {
+				load(false);
+			}
+			finally {
+				this.holder.releaseReaders();
+			}
+			completeFirstSweep();
+		});
+	}
+
+	/**
+	 * The first rule base had nothing to be compared with, so its gate left out the screenings only
+	 * a comparison needs (the not-sure pairs). Done now, after readers are let go, so that the first
+	 * edit's impact report does not pay for them; on the loading thread, as a reload's gate would be.
+	 */
+	private void completeFirstSweep() {
+		try {
+			RuleBase serving = this.holder.now().serving();
+			if (serving == null) {
+				return;
+			}
+			long started = System.nanoTime();
+			try {
+				int screened = RuleBaseGate.completeSweep(serving, this.gateWorkers, this.properties.gateTimeout(),
+						this.properties.screeningTimeout());
+				logger.info("Rule base " + serving.version() + ": " + screened + " more answer sets screened for the"
+						+ " next impact report, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+			}
+			catch (RuntimeException ex) {
+				// Only the next report's speed depends on it: that report screens whatever is missing.
+				logger.info("Rule base " + serving.version() + ": the answer sets for the next impact report were"
+						+ " not screened ahead (" + ex + "); the next change screens them");
+			}
+		}
+		finally {
+			this.aheadDone.countDown();
+		}
+	}
+
+	/** Waits until the screening done ahead after the first load has ended; for measurements. */
+	boolean awaitAhead(Duration time) throws InterruptedException {
+		return this.aheadDone.await(time.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** How the rules are loaded: the folder, and the time limits. */
+	public RuleBaseProperties properties() {
+		return this.properties;
+	}
+
+	/** Gate workers still stuck in a candidate's rule that never returned (each may keep a core busy). */
+	public int abandonedGateWorkers() {
+		return this.gateWorkers.abandoned();
+	}
+
+	/** The configured folder. */
+	public Path folder() {
+		return this.properties.dir();
+	}
+
+	/** The configured folder, or the packaged copy when that folder does not exist. */
+	public RuleFiles readFiles() {
+		return Files.isDirectory(this.properties.dir()) ? RuleFiles.fromFolder(this.properties.dir())
+				: RuleFiles.packaged();
+	}
+
+	/**
+	 * Compiles the rules (the folder, or the packaged copy when there is no folder), runs the gate,
+	 * and swaps the result in only if it passes; waits for it on the loading thread, after any load
+	 * before it. On failure the serving rule base stays, and the failure is kept and logged.
+	 *
+	 * @return true when the candidate was accepted (or is the one already serving)
+	 */
+	public boolean reload() {
+		return onLoadingThread(false);
+	}
+
+	/**
+	 * Like {@link #reload()}, but only from the configured folder: after an edit, a missing folder
+	 * is an author's mistake (or a folder being replaced), not a reason to fall back to the packaged
+	 * copy. It is refused and reported until the folder is back.
+	 */
+	public boolean reloadFolder() {
+		return onLoadingThread(true);
+	}
+
+	private boolean onLoadingThread(boolean folderOnly) {
+		startFirstLoad();
+		ExecutorService loads = this.loads;
+		if (loads == null) {
+			return false; // closed before it ever started
+		}
+		Future<Boolean> done;
+		try {
+			done = loads.submit(() -> load(folderOnly));
+		}
+		catch (RejectedExecutionException ex) {
+			return false; // stopping
+		}
+		try {
+			return done.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (CancellationException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private boolean load(boolean folderOnly) {
+		Path folder = this.properties.dir();
+		if (folderOnly && !Files.isDirectory(folder)) {
+			refuse(new FailedAttempt(Instant.now(), folder.toAbsolutePath().normalize().toString(), null,
+					List.of(RuleProblem.of(RuleProblem.Kind.CONTENT, null, "the rules folder "
+							+ folder.toAbsolutePath().normalize() + " is missing (deleted or renamed); put it back"
+							+ " and the rules in it will be checked again"))));
+			return false;
+		}
+		RuleFiles files;
+		try {
+			files = readFiles();
+		}
+		catch (RuntimeException ex) {
+			refuse(new FailedAttempt(Instant.now(), String.valueOf(folder), null,
+					List.of(RuleProblem.of(RuleProblem.Kind.CONTENT, null, ex.getMessage()))));
+			return false;
+		}
+		CurrentRuleBase.State now = this.holder.now();
+		if (now.serving() != null && same(now.serving().files(), files)) {
+			// The rules that serve, with other acknowledgements at most: those are read, so that a
+			// malformed one is reported now rather than with the next change of the rules.
+			List<RuleProblem> acknowledgements = Acknowledgements.read(files).problems();
+			if (!acknowledgements.isEmpty()) {
+				this.lastRefusedContent = files.contentVersion();
+				refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), acknowledgements));
+				return false;
+			}
+			// Back to what serves (an edit undone): nothing to compile, and nothing is wrong any more.
+			if (now.lastFailure() != null) {
+				this.holder.clearFailure();
+				logger.info("Rule base " + files.version() + " from " + files.origin() + " is the one serving");
+			}
+			return true;
+		}
+		if (now.lastFailure() != null && files.contentVersion().equals(this.lastRefusedContent)
+				&& files.origin().equals(now.lastFailure().origin())) {
+			return false; // the same files were refused already; the same problems stand
+		}
+		// An acknowledgement added to a refused change leaves its version as it was, but not its content.
+		long started = System.nanoTime();
+		long compiled = started;
+		RuleBase candidate;
+		try {
+			RuleBase built = RuleBaseCompiler.compile(files);
+			compiled = System.nanoTime();
+			candidate = RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
+					this.properties.screeningTimeout());
+		}
+		catch (CancellationException | RejectedExecutionException ex) {
+			// Interrupted, or the gate's workers shut down: the app is stopping. Nothing is known
+			// about these files, so nothing is kept.
+			logger.info("Loading rule base " + files.version() + " from " + files.origin() + " was cancelled");
+			return false;
+		}
+		catch (RuleBaseRejected ex) {
+			this.lastRefusedContent = files.contentVersion();
+			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems(), ex.impact()));
+			return false;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			this.lastRefusedContent = files.contentVersion();
+			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(),
+					List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)))));
+			return false;
+		}
+		this.holder.publish(candidate);
+		this.lastRefusedContent = null;
+		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
+				+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed; compiled in "
+				+ (compiled - started) / 1_000_000 + " ms, gate (with the impact report) passed in "
+				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
+				+ candidate.impact().map(ImpactReport::toText).orElse(""));
+		return true;
+	}
+
+	private static boolean same(RuleFiles a, RuleFiles b) {
+		return a.version().equals(b.version()) && a.origin().equals(b.origin());
+	}
+
+	private void refuse(FailedAttempt attempt) {
+		RuleBase current = this.holder.now().serving();
+		this.holder.refuse(attempt);
+		logger.error("Rule base " + (attempt.version() != null ? attempt.version() + " " : "") + "from "
+				+ attempt.origin() + " refused; "
+				+ (current != null ? "still serving " + current.version() : "no rule base is serving") + ":\n  "
+				+ String.join("\n  ", attempt.problems().stream().map(RuleProblem::toString).toList())
+				+ (attempt.impact() != null ? "\n" + attempt.impact().toText() : ""));
+	}
+
+	/** Nothing to start: the first load began when this was made. */
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * The app is stopping: a reader still waiting for the first load stops waiting and answers
+	 * without a rule base (fail-safe), so that no request holds up the shutdown.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.holder.releaseReaders();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Stops the loading thread and the gate's workers at once (a load in progress is cancelled and
+	 * leaves nothing behind); one stuck in a rule that never returns is a daemon thread.
+	 */
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		this.holder.releaseReaders();
+		ExecutorService loads = this.loads;
+		if (loads != null) {
+			loads.shutdownNow();
+		}
+		this.gateWorkers.close();
+	}
+
+}

@@ -8,7 +8,7 @@ import org.backsafe.api.ScreeningResponseJson.RuleBaseJson;
 import org.backsafe.api.ScreeningResponseJson.TechniqueJson;
 import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.ScreeningResult;
 
 import org.springframework.stereotype.Component;

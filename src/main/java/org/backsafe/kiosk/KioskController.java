@@ -15,7 +15,7 @@ import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.ScreeningForm;
 import org.backsafe.questionnaire.ScreeningFormValidator;
 import org.backsafe.questionnaire.Section;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.ScreeningService;

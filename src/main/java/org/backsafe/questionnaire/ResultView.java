@@ -13,7 +13,7 @@ import org.backsafe.rulebase.SourceTable;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;

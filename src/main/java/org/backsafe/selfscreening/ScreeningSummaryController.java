@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backsafe.authoring.SourceLinks;
 import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.Section;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;

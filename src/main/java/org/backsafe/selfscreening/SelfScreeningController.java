@@ -16,7 +16,7 @@ import org.backsafe.screening.Equipment;
 import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.ScreeningService;
 import org.backsafe.screening.Setting;
 import org.backsafe.system.SecurityConfiguration;

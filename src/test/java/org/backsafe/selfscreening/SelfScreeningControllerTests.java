@@ -26,7 +26,7 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;

@@ -13,7 +13,7 @@ import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.UrgentAction;

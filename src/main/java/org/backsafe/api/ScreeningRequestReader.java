@@ -1,8 +1,6 @@
 package org.backsafe.api;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
-import org.backsafe.screening.Response;
+import org.backsafe.screening.RequestCodes;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
 
@@ -47,15 +45,12 @@ final class ScreeningRequestReader {
 		else if (json.age < 0 || json.age > ScreeningRequest.MAX_AGE) {
 			problem("age", "must be from 0 to " + ScreeningRequest.MAX_AGE);
 		}
-		Map<HealthQuestion, Response> answers = new EnumMap<>(HealthQuestion.class);
 		Set<HealthQuestion> yes = codes("conditions", json.conditions, HealthQuestion.class, false);
 		Set<HealthQuestion> unsure = codes("unsure", json.unsure, HealthQuestion.class, false);
-		yes.forEach((q) -> answers.put(q, Response.YES));
 		for (HealthQuestion q : unsure) {
 			if (yes.contains(q)) {
 				problem("unsure", q + " is in both conditions and unsure; answer it one way");
 			}
-			answers.put(q, Response.UNSURE);
 		}
 		PainProfile pain = pain(json.pain);
 		Setting setting = code("setting", json.setting, Setting.class);
@@ -63,7 +58,7 @@ final class ScreeningRequestReader {
 		if (this.count > 0) {
 			throw new InvalidAnswers(this.problems, this.count);
 		}
-		return new ScreeningRequest(json.age, answers, pain, setting, equipment);
+		return RequestCodes.request(json.age, yes, unsure, pain, setting, equipment);
 	}
 
 	private PainProfile pain(ScreeningRequestJson.PainJson pain) {
@@ -97,23 +92,21 @@ final class ScreeningRequestReader {
 
 	private <E extends Enum<E>> E code(String field, String value, Class<E> type) {
 		if (value == null) {
-			problem(field, "is required: one of " + Arrays.toString(type.getEnumConstants()));
+			problem(field, "is required: one of " + RequestCodes.known(type));
 			return null;
 		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
+		E code = RequestCodes.code(type, value).orElse(null);
+		if (code == null) {
 			problem(field, () -> unknownCode(value, type));
-			return null;
 		}
+		return code;
 	}
 
 	private <E extends Enum<E>> Set<E> codes(String field, List<String> values, Class<E> type, boolean required) {
 		Set<E> codes = EnumSet.noneOf(type);
 		if (values == null || values.isEmpty()) {
 			if (required) {
-				problem(field, "is required: at least one of " + Arrays.toString(type.getEnumConstants()));
+				problem(field, "is required: at least one of " + RequestCodes.known(type));
 			}
 			return codes;
 		}
@@ -123,22 +116,20 @@ final class ScreeningRequestReader {
 				problem(field + "[" + i + "]", "must be a code, not null");
 				continue;
 			}
-			try {
-				if (!codes.add(Enum.valueOf(type, value))) {
-					problem(field + "[" + i + "]", value + " is listed twice");
-				}
-			}
-			catch (IllegalArgumentException ex) {
+			E code = RequestCodes.code(type, value).orElse(null);
+			if (code == null) {
 				int index = i;
 				problem(() -> field + "[" + index + "]", () -> unknownCode(value, type));
+			}
+			else if (!codes.add(code)) {
+				problem(field + "[" + i + "]", value + " is listed twice");
 			}
 		}
 		return codes;
 	}
 
 	private static <E extends Enum<E>> String unknownCode(String value, Class<E> type) {
-		String shown = CODE_LIKE.matcher(value).matches() ? "\"" + value + "\" is not" : "this is not";
-		return shown + " a known code; known codes: " + Arrays.toString(type.getEnumConstants());
+		return RequestCodes.unknown(CODE_LIKE.matcher(value).matches() ? "\"" + value + "\"" : "this", type);
 	}
 
 	private void problem(String field, String message) {

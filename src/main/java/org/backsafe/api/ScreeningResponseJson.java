@@ -36,7 +36,8 @@ public record ScreeningResponseJson(
 		@Schema(description = "Why, most severe first", requiredMode = Schema.RequiredMode.REQUIRED) List<ReasonJson> reasons,
 		@Schema(description = "A verdict on every one of the twelve techniques, always all twelve, in the same order",
 				requiredMode = Schema.RequiredMode.REQUIRED) List<TechniqueJson> techniques,
-		@Schema(description = "General advice", requiredMode = Schema.RequiredMode.REQUIRED) List<ReasonJson> advice,
+		@Schema(description = "General advice; empty when no technique is offered (urgent care, a doctor first,"
+				+ " not today)", requiredMode = Schema.RequiredMode.REQUIRED) List<ReasonJson> advice,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) RuleBaseJson ruleBase) {
 
 	@Schema(description = "One reason: the rule that gave it, its words and its source")

@@ -6,53 +6,43 @@ import java.util.Locale;
 import org.backsafe.api.ScreeningResponseJson.ReasonJson;
 import org.backsafe.api.ScreeningResponseJson.RuleBaseJson;
 import org.backsafe.api.ScreeningResponseJson.TechniqueJson;
-import org.backsafe.screening.EmergencyNumber;
-import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.WordedResult;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.ScreeningResult;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a result into the JSON answer, in the reader's language. What to do now on an urgent result
- * is worded as the vocabulary words it, with the emergency number of this installation.
+ * Puts a result into the JSON answer, in the reader's language, from the one worded result
+ * ({@link WordedResults}) that the pages show too. Sources stay the codes the rules cite.
  */
 @Component
 class ScreeningResponseWriter {
 
-	private final ResultWording wording;
+	private final WordedResults words;
 
-	private final ApiVocabulary vocabulary;
-
-	private final EmergencyNumber emergencyNumber;
-
-	ScreeningResponseWriter(ResultWording wording, ApiVocabulary vocabulary, EmergencyNumber emergencyNumber) {
-		this.wording = wording;
-		this.vocabulary = vocabulary;
-		this.emergencyNumber = emergencyNumber;
+	ScreeningResponseWriter(WordedResults words) {
+		this.words = words;
 	}
 
 	ScreeningResponseJson toJson(ScreeningResult result, Locale locale) {
-		List<TechniqueJson> techniques = result.techniques()
+		WordedResult worded = this.words.word(result, locale);
+		List<TechniqueJson> techniques = worded.techniques()
 			.stream()
-			.map((t) -> new TechniqueJson(t.technique(), this.wording.technique(t.technique(), locale), t.verdict(),
-					t.professionalOnly(), reasons(t.reasons(), result, locale), reasons(t.howTo(), result, locale)))
+			.map((t) -> new TechniqueJson(t.technique(), t.name(), t.verdict(), t.professionalOnly(),
+					reasons(t.reasons()), reasons(t.howTo())))
 			.toList();
 		RuleBaseJson ruleBase = result.ruleBase() == null ? new RuleBaseJson(null, null)
 				: new RuleBaseJson(result.ruleBase().version(), result.ruleBase().loadedAt().toString());
-		// ScreeningResult holds an urgent action exactly when the disposition is URGENT_CARE.
-		boolean urgent = result.urgentAction() != null;
-		return new ScreeningResponseJson(result.disposition(), result.urgentAction(),
-				urgent ? this.vocabulary.text(result.urgentAction(), locale) : null,
-				urgent ? this.emergencyNumber.emergencyNumber() : null,
-				this.wording.summary(result.disposition(), locale), reasons(result.reasons(), result, locale),
-				techniques, reasons(result.advice(), result, locale), ruleBase);
+		// a worded result holds an urgent action exactly when the disposition is URGENT_CARE
+		boolean urgent = worded.urgentAction() != null;
+		return new ScreeningResponseJson(worded.disposition(), worded.urgentAction(),
+				urgent ? worded.urgentActionText() : null, urgent ? worded.emergencyNumber() : null, worded.summary(),
+				reasons(worded.reasons()), techniques, reasons(worded.advice()), ruleBase);
 	}
 
-	private List<ReasonJson> reasons(List<Reason> reasons, ScreeningResult result, Locale locale) {
-		return reasons.stream()
-			.map((r) -> new ReasonJson(r.rule(), this.wording.reason(r, result.ruleBase(), locale), r.source()))
-			.toList();
+	private static List<ReasonJson> reasons(List<WordedResult.Line> lines) {
+		return lines.stream().map((l) -> new ReasonJson(l.rule(), l.text(), l.source())).toList();
 	}
 
 }

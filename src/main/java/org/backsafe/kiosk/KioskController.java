@@ -15,7 +15,7 @@ import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.ScreeningForm;
 import org.backsafe.questionnaire.ScreeningFormValidator;
 import org.backsafe.questionnaire.Section;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.ScreeningService;
@@ -58,7 +58,7 @@ class KioskController {
 
 	private final KioskScreenings store;
 
-	private final ResultWording wording;
+	private final WordedResults words;
 
 	private final KioskProperties properties;
 
@@ -66,12 +66,12 @@ class KioskController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	KioskController(KioskVisit visit, ScreeningService engine, KioskScreenings store, ResultWording wording,
+	KioskController(KioskVisit visit, ScreeningService engine, KioskScreenings store, WordedResults words,
 			KioskProperties properties) {
 		this.visit = visit;
 		this.engine = engine;
 		this.store = store;
-		this.wording = wording;
+		this.words = words;
 		this.properties = properties;
 	}
 
@@ -166,7 +166,7 @@ class KioskController {
 		if (handoff == null) {
 			return "redirect:" + START;
 		}
-		model.addAttribute("result", ResultView.of(handoff.result(), this.wording, locale));
+		model.addAttribute("result", ResultView.of(this.words.word(handoff.result(), locale)));
 		model.addAttribute("code", handoff.code());
 		idleTimer(model, handoffIdle());
 		return HANDOFF_VIEW;

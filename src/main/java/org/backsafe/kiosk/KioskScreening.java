@@ -2,6 +2,8 @@ package org.backsafe.kiosk;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,13 +13,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.backsafe.result.WordedResult;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 
 /**
- * One screening taken at the kiosk: the answers, the result with its reasons, the rule base that
- * answered, and whether staff have reviewed it. Written once; only the review fields change.
+ * One screening taken at the kiosk: the answers, the result with its reasons and the words the
+ * patient was shown (in every language, see {@link StoredJson}), the rule base that answered, and
+ * whether staff have reviewed it. Written once; only the review fields change.
  */
 @Entity
 @Table(name = "kiosk_screening")
@@ -65,15 +69,15 @@ public class KioskScreening {
 	}
 
 	KioskScreening(String referenceCode, Instant screenedAt, Locale language, ScreeningRequest answers,
-			ScreeningResult result) {
+			ScreeningResult result, Map<String, WordedResult> wording) {
 		this.referenceCode = referenceCode;
 		this.screenedAt = screenedAt;
 		this.language = language.toLanguageTag();
 		this.disposition = result.disposition();
 		this.completed = result.completed();
 		this.ruleBaseVersion = (result.ruleBase() != null) ? result.ruleBase().version() : null;
-		this.answers = StoredJson.write(answers);
-		this.result = StoredJson.write(result);
+		this.answers = StoredJson.writeAnswers(answers);
+		this.result = StoredJson.writeResult(result, wording);
 	}
 
 	void markReviewed(String by, Instant at) {
@@ -135,7 +139,21 @@ public class KioskScreening {
 	}
 
 	public ScreeningResult result() {
-		return StoredJson.readResult(this.result);
+		return StoredJson.readResult(this.result).result();
+	}
+
+	/**
+	 * The result in the words the patient was shown, in the given language (by its language, en or
+	 * es); empty for a row stored before the words were kept (schema 1), whose words can only be
+	 * looked up now.
+	 */
+	public Optional<WordedResult> wording(Locale locale) {
+		return Optional.ofNullable(StoredJson.readResult(this.result).wording().get(locale.getLanguage()));
+	}
+
+	/** The version of the stored documents' schema: 1 for rows stored before versions were written. */
+	public int schemaVersion() {
+		return StoredJson.readResult(this.result).schemaVersion();
 	}
 
 }

@@ -2,13 +2,17 @@ package org.backsafe.kiosk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.backsafe.result.WordedResult;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 
@@ -45,14 +49,17 @@ public class KioskScreenings {
 
 	private final Clock clock;
 
+	private final WordedResults words;
+
 	@Autowired
 	KioskScreenings(KioskScreeningRepository repository, KioskStorage storage, PlatformTransactionManager transactions,
-			ReferenceCodes codes) {
-		this(repository, storage, transactions, codes::next, Clock.systemUTC());
+			ReferenceCodes codes, WordedResults words) {
+		this(repository, storage, transactions, codes::next, Clock.systemUTC(), words);
 	}
 
 	KioskScreenings(KioskScreeningRepository repository, KioskStorage storage, PlatformTransactionManager transactions,
-			Supplier<String> codes, Clock clock) {
+			Supplier<String> codes, Clock clock, WordedResults words) {
+		this.words = words;
 		this.repository = repository;
 		this.storage = storage;
 		this.transaction = new TransactionTemplate(transactions);
@@ -61,10 +68,15 @@ public class KioskScreenings {
 	}
 
 	/**
-	 * Stores one screening under a new reference code, durably.
+	 * Stores one screening under a new reference code, durably, with the words the patient is shown
+	 * in every language: staff later read what the patient was told, whatever the rules say by then.
 	 * @throws StorageFailed when it could not be stored; nothing was written
 	 */
 	public KioskScreening store(ScreeningRequest answers, ScreeningResult result, Locale language) {
+		Map<String, WordedResult> wording = new LinkedHashMap<>();
+		for (Locale locale : WordedResults.LANGUAGES) {
+			wording.put(locale.getLanguage(), this.words.word(result, locale));
+		}
 		RuntimeException last = null;
 		String code = null;
 		int drawn = 0;
@@ -81,7 +93,7 @@ public class KioskScreenings {
 			try {
 				this.storage.beforeWrite();
 				KioskScreening stored = this.transaction.execute((status) -> this.repository
-					.saveAndFlush(new KioskScreening(attempt, this.clock.instant(), language, answers, result)));
+					.saveAndFlush(new KioskScreening(attempt, this.clock.instant(), language, answers, result, wording)));
 				this.storage.wrote();
 				return stored;
 			}

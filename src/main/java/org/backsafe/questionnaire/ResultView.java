@@ -9,15 +9,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.backsafe.authoring.SourceLinks;
-import org.backsafe.rulebase.SourceTable;
+import org.backsafe.result.WordedResult;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.EmergencyNumber;
-import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
-import org.backsafe.screening.RuleBaseInfo;
-import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
-import org.backsafe.screening.TechniqueVerdict;
 import org.backsafe.screening.UrgentAction;
 import org.backsafe.screening.Verdict;
 
@@ -32,7 +28,7 @@ import org.backsafe.screening.Verdict;
  * therapist that are allowed get a group of their own, so that none is offered as something to try
  * alone. When no technique is offered (wait until well, a doctor first), there are no tips.</li>
  * </ul>
- * Built for one language at the moment it is shown, so switching language re-words the same
+ * Laid out from a {@link WordedResult} in one language, so switching language re-words the same
  * result. Sources are shown as titles and headings, never as file names, each linked to the cited
  * passage when the documents are served and the page may link away ({@link SourceLinks}).
  */
@@ -114,57 +110,54 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 	}
 
 	/** A result whose sources are plain text, with no link (the kiosk has no link that leaves it). */
-	public static ResultView of(ScreeningResult result, ResultWording wording, Locale locale) {
-		return of(result, wording, null, locale);
+	public static ResultView of(WordedResult result) {
+		return of(result, null);
 	}
 
-	/** A result whose sources link to the cited passages when {@code links} can serve them. */
-	public static ResultView of(ScreeningResult result, ResultWording wording, SourceLinks links, Locale locale) {
+	/**
+	 * A worded result laid out for the page; its sources link to the cited passages when
+	 * {@code links} can serve them. What is left out (how-to where a technique is not allowed, tips
+	 * where no technique is offered) was decided before: by the fold, and by {@link WordedResults}.
+	 */
+	public static ResultView of(WordedResult result, SourceLinks links) {
 		Disposition disposition = result.disposition();
-		RuleBaseInfo ruleBase = result.ruleBase();
-		List<Card> cards = result.techniques().stream().map((t) -> card(t, ruleBase, wording, links, locale)).toList();
+		Locale locale = Locale.forLanguageTag(result.language());
+		List<Card> cards = result.techniques().stream().map((t) -> card(t, links)).toList();
 		Urgent urgent = null;
 		List<Group> groups;
 		List<Line> withheld = List.of();
 		if (disposition.isUrgent()) {
 			// Nothing about massage later: twelve cards would bury the one thing to do.
-			urgent = urgent(result.urgentAction(), wording, locale);
+			EmergencyNumber number = new EmergencyNumber(result.emergencyNumber());
+			urgent = new Urgent(result.urgentAction(), result.urgentActionText(), number.emergencyNumber(),
+					number.telUri());
 			Set<Line> lines = new LinkedHashSet<>();
 			cards.forEach((card) -> lines.addAll(card.reasons()));
 			withheld = List.copyOf(lines);
 			groups = List.of();
 		}
 		else {
-			groups = groups(cards, wording, locale);
+			groups = groups(cards, result);
 		}
-		// Tips for massage would contradict "not today" or "not until a doctor says so".
-		List<Line> advice = disposition.offersNoTechnique() ? List.of()
-				: lines(result.advice(), ruleBase, wording, links, locale);
-		return new ResultView(disposition, urgent, wording.summary(disposition, locale),
-				lines(result.reasons(), ruleBase, wording, links, locale), groups, withheld, advice,
-				sources(wording.sources(ruleBase), locale), result.completed(),
-				(ruleBase != null) ? ruleBase.version() : null);
-	}
-
-	private static Urgent urgent(UrgentAction action, ResultWording wording, Locale locale) {
-		EmergencyNumber number = wording.emergencyNumber();
-		return new Urgent(action, wording.urgentAction(action, locale), number.emergencyNumber(), number.telUri());
+		return new ResultView(disposition, urgent, result.summary(), lines(result.reasons(), links), groups, withheld,
+				lines(result.advice(), links), sources(result.sources(), locale), result.completed(),
+				result.ruleBaseVersion());
 	}
 
 	/**
 	 * Recommended, suitable, with a change, with a trained therapist, avoid. A technique best done by
 	 * a therapist is never in a group of things to try alone.
 	 */
-	private static List<Group> groups(List<Card> cards, ResultWording wording, Locale locale) {
+	private static List<Group> groups(List<Card> cards, WordedResult result) {
 		Predicate<Card> withTherapist = (c) -> c.professionalOnly() && c.verdict().isAllowed();
 		List<Group> groups = new ArrayList<>();
 		for (Verdict verdict : Arrays.asList(Verdict.RECOMMENDED, Verdict.SUITABLE, Verdict.MODIFY)) {
-			groups.add(group(verdict.name(), verdict, wording.verdict(verdict, locale),
+			groups.add(group(verdict.name(), verdict, verdictName(result, verdict),
 					cards.stream().filter((c) -> c.verdict() == verdict && !withTherapist.test(c)).toList()));
 		}
 		// titled by the page (messages/web), since no verdict names it
 		groups.add(group(WITH_THERAPIST, null, null, cards.stream().filter(withTherapist).toList()));
-		groups.add(group(Verdict.AVOID.name(), Verdict.AVOID, wording.verdict(Verdict.AVOID, locale),
+		groups.add(group(Verdict.AVOID.name(), Verdict.AVOID, verdictName(result, Verdict.AVOID),
 				cards.stream().filter((c) -> c.verdict() == Verdict.AVOID).toList()));
 		return groups.stream().filter((group) -> !group.cards().isEmpty()).toList();
 	}
@@ -185,48 +178,38 @@ public record ResultView(Disposition disposition, Urgent urgent, String summary,
 		return new Group(kind, verdict, title, shared, trimmed);
 	}
 
-	private static Card card(TechniqueVerdict verdict, RuleBaseInfo ruleBase, ResultWording wording,
-			SourceLinks links, Locale locale) {
-		List<Line> howTo = verdict.verdict().isAllowed() ? lines(verdict.howTo(), ruleBase, wording, links, locale)
-				: List.of();
-		return new Card(verdict.technique(), wording.technique(verdict.technique(), locale), verdict.verdict(),
-				wording.verdict(verdict.verdict(), locale), verdict.professionalOnly(),
-				lines(verdict.reasons(), ruleBase, wording, links, locale), howTo);
+	/** A group is titled by its verdict's name, as the result words it (only groups with cards are shown). */
+	private static String verdictName(WordedResult result, Verdict verdict) {
+		return result.techniques()
+			.stream()
+			.filter((t) -> t.verdict() == verdict)
+			.map(WordedResult.TechniqueLine::verdictName)
+			.findFirst()
+			.orElse(null);
 	}
 
-	private static List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, ResultWording wording,
-			SourceLinks links, Locale locale) {
-		// Worded by the rule base that gave the result, even if an edit was swapped in since.
-		SourceTable table = wording.sources(ruleBase);
-		return reasons.stream()
-			.map((r) -> new Line(wording.reason(r, ruleBase, locale), wording.source(r, ruleBase, locale),
-					cites(r.source(), table, links, locale)))
+	private static Card card(WordedResult.TechniqueLine technique, SourceLinks links) {
+		return new Card(technique.technique(), technique.name(), technique.verdict(), technique.verdictName(),
+				technique.professionalOnly(), lines(technique.reasons(), links), lines(technique.howTo(), links));
+	}
+
+	private static List<Line> lines(List<WordedResult.Line> lines, SourceLinks links) {
+		return lines.stream()
+			.map((l) -> new Line(l.text(), l.sourceText(),
+					l.cites()
+						.stream()
+						.map((c) -> new Cite(c.text(), (links != null) ? links.href(c.source()).orElse(null) : null))
+						.toList()))
 			.toList();
 	}
 
-	/** A source part by part, each worded by the table and linked to its passage when served. */
-	private static List<Cite> cites(String source, SourceTable table, SourceLinks links, Locale locale) {
-		if (source == null) {
-			return List.of();
-		}
-		List<Cite> cites = new ArrayList<>();
-		for (String part : source.split(";")) {
-			String words = table.words(part, locale);
-			if (!words.isEmpty()) {
-				cites.add(new Cite(words, (links != null) ? links.href(part).orElse(null) : null));
-			}
-		}
-		return List.copyOf(cites);
-	}
-
-	private static Sources sources(SourceTable table, Locale locale) {
-		List<Document> documents = table.documents(locale)
+	private static Sources sources(WordedResult.Sources sources, Locale locale) {
+		List<Document> documents = sources.documents()
 			.stream()
 			.map((d) -> new Document(d.title(),
 					(d.language() != null) ? Locale.forLanguageTag(d.language()).getDisplayLanguage(locale) : null))
 			.toList();
-		return new Sources(documents, table.clinicalPack(locale).orElse(null),
-				table.clinicalPackDescription(locale).orElse(null));
+		return new Sources(documents, sources.clinicalPack(), sources.clinicalPackDescription());
 	}
 
 }

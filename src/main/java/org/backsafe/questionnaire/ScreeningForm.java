@@ -11,6 +11,7 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
+import org.backsafe.screening.RequestCodes;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
@@ -60,16 +61,20 @@ public class ScreeningForm {
 				|| this.answers.size() != HealthQuestion.values().length) {
 			throw new IllegalStateException("The questionnaire is not complete");
 		}
-		Map<HealthQuestion, Response> responses = new EnumMap<>(HealthQuestion.class);
+		Set<HealthQuestion> yes = EnumSet.noneOf(HealthQuestion.class);
+		Set<HealthQuestion> unsure = EnumSet.noneOf(HealthQuestion.class);
 		this.answers.forEach((question, answer) -> {
 			Response response = answer.toResponse();
-			if (response != null) {
-				responses.put(question, response);
+			if (response == Response.YES) {
+				yes.add(question);
+			}
+			else if (response == Response.UNSURE) {
+				unsure.add(question);
 			}
 		});
 		PainProfile pain = new PainProfile(this.painAreas, this.painDuration, this.painSeverity, this.painWorsening,
 				this.painPatterns);
-		return new ScreeningRequest(this.age, responses, pain, this.setting, this.equipment);
+		return RequestCodes.request(this.age, yes, unsure, pain, this.setting, this.equipment);
 	}
 
 	public HealthAnswer answerTo(HealthQuestion question) {

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backsafe.authoring.SourceLinks;
 import org.backsafe.questionnaire.ResultView;
 import org.backsafe.questionnaire.Section;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.WordedResults;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -29,16 +29,16 @@ class ScreeningSummaryController {
 
 	private final CurrentScreening current;
 
-	private final ResultWording wording;
+	private final WordedResults words;
 
 	private final SourceLinks sourceLinks;
 
 	private final ServiceProperties service;
 
-	ScreeningSummaryController(CurrentScreening current, ResultWording wording, SourceLinks sourceLinks,
+	ScreeningSummaryController(CurrentScreening current, WordedResults words, SourceLinks sourceLinks,
 			ServiceProperties service) {
 		this.current = current;
-		this.wording = wording;
+		this.words = words;
 		this.sourceLinks = sourceLinks;
 		this.service = service;
 	}
@@ -49,7 +49,7 @@ class ScreeningSummaryController {
 		if (this.current.result() == null || this.current.answers() == null) {
 			return "redirect:/";
 		}
-		model.addAttribute("result", ResultView.of(this.current.result(), this.wording, this.sourceLinks, locale));
+		model.addAttribute("result", ResultView.of(this.words.word(this.current.result(), locale), this.sourceLinks));
 		model.addAttribute("answers", this.current.answers());
 		model.addAttribute("warningSigns", Section.WARNING_SIGNS.getQuestions());
 		model.addAttribute("healthQuestions", Section.HEALTH.getQuestions());

@@ -16,7 +16,7 @@ import org.backsafe.screening.Equipment;
 import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.ScreeningService;
 import org.backsafe.screening.Setting;
 import org.backsafe.system.SecurityConfiguration;
@@ -55,7 +55,7 @@ class SelfScreeningController {
 
 	private final ScreeningService screenings;
 
-	private final ResultWording wording;
+	private final WordedResults words;
 
 	private final CurrentScreening current;
 
@@ -65,10 +65,10 @@ class SelfScreeningController {
 
 	private final SourceLinks sourceLinks;
 
-	SelfScreeningController(ScreeningService screenings, ResultWording wording, CurrentScreening current,
+	SelfScreeningController(ScreeningService screenings, WordedResults words, CurrentScreening current,
 			Journey journey, SelfScreeningProperties properties, SourceLinks sourceLinks) {
 		this.screenings = screenings;
-		this.wording = wording;
+		this.words = words;
 		this.current = current;
 		this.journey = journey;
 		this.properties = properties;
@@ -172,7 +172,7 @@ class SelfScreeningController {
 		if (this.current.result() == null) {
 			return "redirect:/";
 		}
-		model.addAttribute("result", ResultView.of(this.current.result(), this.wording, this.sourceLinks, locale));
+		model.addAttribute("result", ResultView.of(this.words.word(this.current.result(), locale), this.sourceLinks));
 		return RESULT;
 	}
 

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.backsafe.kiosk.KioskScreening;
+import org.backsafe.result.WordedResult;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainProfile;
-import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ResultWording;
-import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningRequest;
-import org.backsafe.screening.ScreeningResult;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * A stored screening in words for staff, in the staff member's language: every answer (questions
  * answered No included, so nothing has to be inferred) and the whole result, densely, as a table;
- * sources by title and heading, as the person saw them.
+ * sources by title and heading, as the person saw them. The result is in the words stored with it,
+ * the words the patient was shown; only a screening stored before words were kept is worded now, by
+ * today's rules, and the page says so ({@code wordedNow}).
  */
 @Component
 class ScreeningDetails {
@@ -31,7 +31,8 @@ class ScreeningDetails {
 	 * on an urgent result only (null otherwise).
 	 */
 	record Details(List<Answer> health, List<Answer> about, String urgentAction, String summary,
-			List<Line> reasons, List<TechniqueRow> techniques, List<Line> advice, boolean completed) {
+			List<Line> reasons, List<TechniqueRow> techniques, List<Line> advice, boolean completed,
+			boolean wordedNow) {
 	}
 
 	/** One question and its answer; {@code raised} marks Yes and Not sure. */
@@ -47,16 +48,15 @@ class ScreeningDetails {
 
 	private final MessageSource messages;
 
-	private final ResultWording wording;
+	private final WordedResults words;
 
-	ScreeningDetails(MessageSource messages, ResultWording wording) {
+	ScreeningDetails(MessageSource messages, WordedResults words) {
 		this.messages = messages;
-		this.wording = wording;
+		this.words = words;
 	}
 
 	Details of(KioskScreening screening, Locale locale) {
 		ScreeningRequest answers = screening.answers();
-		ScreeningResult result = screening.result();
 		List<Answer> health = Arrays.stream(HealthQuestion.values()).map((question) -> {
 			Response response = answers.answerTo(question);
 			String key = (response == null) ? "staff.answer.NO" : "staff.answer." + response.name();
@@ -77,27 +77,20 @@ class ScreeningDetails {
 						false),
 				new Answer(label("staff.detail.equipment", locale), labels("equipment.", answers.equipment(), locale),
 						false));
+		WordedResult stored = screening.wording(locale).orElse(null);
+		// a screening stored before its words were kept: today's words, and the page says so
+		WordedResult result = (stored != null) ? stored : this.words.word(screening.result(), locale);
 		List<TechniqueRow> techniques = result.techniques()
 			.stream()
-			.map((t) -> new TechniqueRow(this.wording.technique(t.technique(), locale), t.verdict().name(),
-					this.wording.verdict(t.verdict(), locale), t.professionalOnly(),
-					lines(t.reasons(), result.ruleBase(), locale), lines(t.howTo(), result.ruleBase(), locale)))
+			.map((t) -> new TechniqueRow(t.name(), t.verdict().name(), t.verdictName(), t.professionalOnly(),
+					lines(t.reasons()), lines(t.howTo())))
 			.toList();
-		String urgentAction = (result.urgentAction() != null) ? this.wording.urgentAction(result.urgentAction(), locale)
-				: null;
-		return new Details(health, about, urgentAction, this.wording.summary(result.disposition(), locale),
-				lines(result.reasons(), result.ruleBase(), locale), techniques,
-				// as the patient saw it: no tips where no technique was offered
-				result.disposition().offersNoTechnique() ? List.of() : lines(result.advice(), result.ruleBase(), locale),
-				result.completed());
+		return new Details(health, about, result.urgentActionText(), result.summary(), lines(result.reasons()),
+				techniques, lines(result.advice()), result.completed(), stored == null);
 	}
 
-	/** Worded, sources included, by the rule base that screened, while it is still known. */
-	private List<Line> lines(List<Reason> reasons, RuleBaseInfo ruleBase, Locale locale) {
-		return reasons.stream()
-			.map((r) -> new Line(this.wording.reason(r, ruleBase, locale), r.rule(),
-					this.wording.source(r, ruleBase, locale)))
-			.toList();
+	private static List<Line> lines(List<WordedResult.Line> lines) {
+		return lines.stream().map((l) -> new Line(l.text(), l.rule(), l.sourceText())).toList();
 	}
 
 	private String labels(String prefix, Collection<? extends Enum<?>> codes, Locale locale) {

@@ -13,7 +13,8 @@ import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
@@ -60,7 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * slice has no security; the whole-app test checks the API is open and exempt from CSRF.)
  */
 @WebMvcTest(controllers = ScreeningApiController.class, properties = "backsafe.emergency-number=999")
-@Import({ ScreeningResponseWriter.class, ApiVocabulary.class, ResultWording.class, StrictJson.class })
+@Import({ ScreeningResponseWriter.class, ApiVocabulary.class, ResultWording.class, WordedResults.class, StrictJson.class })
 @EnableConfigurationProperties(EmergencyNumber.class)
 class ScreeningApiControllerTests {
 

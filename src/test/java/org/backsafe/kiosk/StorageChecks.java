@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ abstract class StorageChecks extends StorageTestBase {
 	void theDatabaseRefusesASecondRecordWithTheSameCode() {
 		storeWith("AAAAAA").store(Samples.answers(), Samples.result(), Locale.ENGLISH);
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.repository
-			.saveAndFlush(new KioskScreening("AAAAAA", NOW, Locale.ENGLISH, Samples.answers(), Samples.result())));
+			.saveAndFlush(new KioskScreening("AAAAAA", NOW, Locale.ENGLISH, Samples.answers(), Samples.result(), Map.of())));
 		assertThat(this.repository.count()).isEqualTo(1);
 	}
 

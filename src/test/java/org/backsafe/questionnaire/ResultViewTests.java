@@ -19,7 +19,8 @@ import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.EmergencyNumber;
 import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.Technique;
@@ -73,7 +74,7 @@ class ResultViewTests {
 	}
 
 	static ResultView view(ScreeningResult result) {
-		return ResultView.of(result, wording("112"), ENGLISH);
+		return ResultView.of(new WordedResults(wording("112")).word(result, ENGLISH));
 	}
 
 	static Reason rule(String id) {
@@ -151,7 +152,7 @@ class ResultViewTests {
 
 		@Test
 		void theNumberIsThisInstallationsSetting() {
-			ResultView view = ResultView.of(urgent(UrgentAction.CALL_EMERGENCY_NUMBER), wording("911"), ENGLISH);
+			ResultView view = ResultView.of(new WordedResults(wording("911")).word(urgent(UrgentAction.CALL_EMERGENCY_NUMBER), ENGLISH));
 			assertThat(view.urgent().text()).isEqualTo("Call 911 now. This is the emergency number.");
 			assertThat(view.urgent().telUri()).isEqualTo("tel:911");
 		}
@@ -342,8 +343,8 @@ class ResultViewTests {
 		@Test
 		void linkToTheCitedHeadingOfAServedDocument(@TempDir Path folder) throws IOException {
 			Files.writeString(folder.resolve("000_e142765fd6634e76.txt"), "A guide\n\nDeep Tissue Massage\n\nText.\n");
-			ResultView view = ResultView.of(cited(), wording("112"),
-					new SourceLinks(new SourcesProperties(folder.toString())), ENGLISH);
+			ResultView view = ResultView.of(new WordedResults(wording("112")).word(cited(), ENGLISH),
+					new SourceLinks(new SourcesProperties(folder.toString())));
 
 			assertThat(view.reasons().get(0).cites()).containsExactly(
 					new Cite("\"Deep Tissue Massage\"", "/rules/sources/000_e142765fd6634e76.txt#deep-tissue-massage"),
@@ -355,8 +356,8 @@ class ResultViewTests {
 
 		@Test
 		void arePlainTextWhenTheDocumentsAreNotServed(@TempDir Path folder) {
-			ResultView view = ResultView.of(cited(), wording("112"),
-					new SourceLinks(new SourcesProperties(folder.resolve("missing").toString())), ENGLISH);
+			ResultView view = ResultView.of(new WordedResults(wording("112")).word(cited(), ENGLISH),
+					new SourceLinks(new SourcesProperties(folder.resolve("missing").toString())));
 
 			assertThat(view.reasons().get(0).cites()).containsExactly(new Cite("\"Deep Tissue Massage\"", null),
 					new Cite("Clinical pack", null));

@@ -27,7 +27,7 @@ import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.EmergencyNumber;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.ScreeningService;

@@ -147,7 +147,7 @@ class ValidateCommandTests {
 			assertThat(run.status()).isEqualTo(ValidateCommand.REFUSED);
 			assertThat(run.output()).contains("Wording or scenario files that cannot be used")
 				.contains("scenarios/typo.yaml:1: ")
-				.contains("unknown code \"EPILEPSSY\"");
+				.contains("\"EPILEPSSY\" in conditions is not a known code");
 		}
 
 		@Test

@@ -27,7 +27,8 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.Reason;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningResult;
 import org.backsafe.screening.ScreeningService;
@@ -68,7 +69,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * is put into the session directly, so these tests do not depend on how the form asks its questions.
  */
 @WebMvcTest({ ScreeningSummaryController.class, SelfScreeningController.class })
-@Import({ CurrentScreening.class, Journey.class, ResultWording.class, SourceLinks.class })
+@Import({ CurrentScreening.class, Journey.class, ResultWording.class, WordedResults.class, SourceLinks.class })
 @EnableConfigurationProperties({ EmergencyNumber.class, SourcesProperties.class, ServiceProperties.class,
 		SelfScreeningProperties.class })
 @TestPropertySource(properties = { "backsafe.sources.dir=target/summary-test-sources",

@@ -26,7 +26,8 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.Reason;
 import org.backsafe.screening.Response;
-import org.backsafe.screening.ResultWording;
+import org.backsafe.result.ResultWording;
+import org.backsafe.result.WordedResults;
 import org.backsafe.screening.RuleBaseInfo;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.ScreeningResult;
@@ -79,7 +80,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Spring Security.
  */
 @WebMvcTest(SelfScreeningController.class)
-@Import({ CurrentScreening.class, Journey.class, ResultWording.class, SourceLinks.class })
+@Import({ CurrentScreening.class, Journey.class, ResultWording.class, WordedResults.class, SourceLinks.class })
 @EnableConfigurationProperties({ EmergencyNumber.class, SelfScreeningProperties.class, SourcesProperties.class })
 // the source documents not served, whatever this machine holds: sources are plain titles and headings
 @TestPropertySource(properties = "backsafe.sources.dir=target/no-source-documents")

@@ -17,7 +17,7 @@ import org.backsafe.screening.PainArea;
 import org.backsafe.screening.PainDuration;
 import org.backsafe.screening.PainPattern;
 import org.backsafe.screening.PainProfile;
-import org.backsafe.screening.Response;
+import org.backsafe.screening.RequestCodes;
 import org.backsafe.screening.ScreeningRequest;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Technique;
@@ -110,17 +110,15 @@ public final class ScenarioParser {
 			if (!map.containsKey("expect")) {
 				throw error("\"expect\" is missing: say at least the expected disposition");
 			}
-			Map<HealthQuestion, Response> answers = new EnumMap<>(HealthQuestion.class);
-			for (HealthQuestion q : codes(map.get("conditions"), HealthQuestion.class, "conditions")) {
-				answers.put(q, Response.YES);
-			}
-			for (HealthQuestion q : codes(map.get("unsure"), HealthQuestion.class, "unsure")) {
-				if (answers.put(q, Response.UNSURE) != null) {
+			Set<HealthQuestion> yes = codes(map.get("conditions"), HealthQuestion.class, "conditions");
+			Set<HealthQuestion> unsure = codes(map.get("unsure"), HealthQuestion.class, "unsure");
+			for (HealthQuestion q : unsure) {
+				if (yes.contains(q)) {
 					throw error(q + " is under both \"conditions\" and \"unsure\"");
 				}
 			}
 			try {
-				ScreeningRequest request = new ScreeningRequest(integer(map.get("age"), 40, "age"), answers,
+				ScreeningRequest request = RequestCodes.request(integer(map.get("age"), 40, "age"), yes, unsure,
 						pain(map.get("pain")), code(map.get("setting"), Setting.class, Setting.SELF, "setting"),
 						codes(map.get("equipment"), Equipment.class, "equipment"));
 				return new Scenario(this.file, this.line, this.name, request, expectation(map.get("expect")));
@@ -237,16 +235,8 @@ public final class ScenarioParser {
 			if (value == null) {
 				return fallback;
 			}
-			try {
-				return Enum.valueOf(type, String.valueOf(value).strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw error("unknown code \"" + value + "\" in " + where + "; known: " + known(type));
-			}
-		}
-
-		private static <E extends Enum<E>> String known(Class<E> type) {
-			return Arrays.toString(type.getEnumConstants());
+			return RequestCodes.code(type, String.valueOf(value).strip())
+				.orElseThrow(() -> error(RequestCodes.unknown("\"" + value + "\" in " + where, type)));
 		}
 
 		private ScenarioFormatException error(String message) {

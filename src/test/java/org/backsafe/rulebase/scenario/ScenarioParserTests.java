@@ -194,16 +194,16 @@ class ScenarioParserTests {
 					  expect: {disposition: PROCEED}
 					""");
 			assertThat(ex.line()).isEqualTo(3);
-			assertThat(ex.getMessage()).startsWith("scenario \"Bad code\": unknown code \"HEADACHE\" in conditions")
+			assertThat(ex.getMessage()).startsWith("scenario \"Bad code\": \"HEADACHE\" in conditions is not a known code")
 				.contains("SADDLE_NUMBNESS");
 			assertThat(error("- scenario: x\n  expect: {disposition: MAYBE}\n").getMessage())
-				.contains("unknown code \"MAYBE\" in expect.disposition");
+				.contains("\"MAYBE\" in expect.disposition is not a known code");
 			assertThat(error("- scenario: x\n  expect: {disposition: PROCEED, verdicts: {SWEDISH: OK}}\n")
-				.getMessage()).contains("unknown code \"OK\" in expect.verdicts.SWEDISH");
+				.getMessage()).contains("\"OK\" in expect.verdicts.SWEDISH is not a known code");
 			assertThat(error("- scenario: x\n  expect: {disposition: PROCEED, verdicts: {REIKI: AVOID}}\n")
-				.getMessage()).contains("unknown code \"REIKI\" in expect.verdicts");
+				.getMessage()).contains("\"REIKI\" in expect.verdicts is not a known code");
 			assertThat(error("- scenario: x\n  pain: {patterns: [ACHY]}\n  expect: {disposition: PROCEED}\n")
-				.getMessage()).contains("unknown code \"ACHY\" in pain.patterns");
+				.getMessage()).contains("\"ACHY\" in pain.patterns is not a known code");
 		}
 
 		@Test
@@ -214,8 +214,9 @@ class ScenarioParserTests {
 					  expect: {disposition: URGENT_CARE, urgentAction: CALL_YOUR_DOCTOR}
 					""");
 			assertThat(ex.line()).isEqualTo(1);
-			assertThat(ex.getMessage()).isEqualTo("scenario \"Call the doctor\": unknown code \"CALL_YOUR_DOCTOR\" in"
-					+ " expect.urgentAction; known: [GO_TO_EMERGENCY_DEPARTMENT, CALL_EMERGENCY_NUMBER]");
+			assertThat(ex.getMessage()).isEqualTo("scenario \"Call the doctor\": \"CALL_YOUR_DOCTOR\" in"
+					+ " expect.urgentAction is not a known code; known codes: [GO_TO_EMERGENCY_DEPARTMENT,"
+					+ " CALL_EMERGENCY_NUMBER]");
 		}
 
 		@Test

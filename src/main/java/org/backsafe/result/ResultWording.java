@@ -1,12 +1,23 @@
-package org.backsafe.screening;
+package org.backsafe.result;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.backsafe.rulebase.CurrentRuleBase;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.rulebase.SourceTable;
+import org.backsafe.screening.Disposition;
+import org.backsafe.screening.EmergencyNumber;
+import org.backsafe.screening.HealthQuestion;
+import org.backsafe.screening.Reason;
+import org.backsafe.screening.RuleBaseInfo;
+import org.backsafe.screening.Technique;
+import org.backsafe.screening.UrgentAction;
+import org.backsafe.screening.Verdict;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -22,13 +33,28 @@ public class ResultWording {
 
 	private final MessageSource messages;
 
-	private final CurrentRuleBase current;
+	private final Function<String, Optional<RuleBase>> byVersion;
+
+	private final Supplier<Optional<RuleBase>> serving;
 
 	private final EmergencyNumber emergencyNumber;
 
+	@Autowired
 	public ResultWording(MessageSource messages, CurrentRuleBase current, EmergencyNumber emergencyNumber) {
+		this(messages, current::byVersion, current::serving, emergencyNumber);
+	}
+
+	/** Wording by one fixed rule base (or by the message bundles alone when it is null). */
+	public ResultWording(MessageSource messages, RuleBase rules, EmergencyNumber emergencyNumber) {
+		this(messages, (version) -> Optional.ofNullable(rules).filter((r) -> r.version().equals(version)),
+				() -> Optional.ofNullable(rules), emergencyNumber);
+	}
+
+	private ResultWording(MessageSource messages, Function<String, Optional<RuleBase>> byVersion,
+			Supplier<Optional<RuleBase>> serving, EmergencyNumber emergencyNumber) {
 		this.messages = messages;
-		this.current = current;
+		this.byVersion = byVersion;
+		this.serving = serving;
 		this.emergencyNumber = emergencyNumber;
 	}
 
@@ -67,8 +93,8 @@ public class ResultWording {
 
 	/** The rule base of that version if it is still known, or else the serving one. */
 	private Optional<RuleBase> ruleBase(RuleBaseInfo ruleBase) {
-		Optional<RuleBase> known = (ruleBase != null) ? this.current.byVersion(ruleBase.version()) : Optional.empty();
-		return known.isPresent() ? known : this.current.serving();
+		Optional<RuleBase> known = (ruleBase != null) ? this.byVersion.apply(ruleBase.version()) : Optional.empty();
+		return known.isPresent() ? known : this.serving.get();
 	}
 
 	public String question(HealthQuestion question, Locale locale) {

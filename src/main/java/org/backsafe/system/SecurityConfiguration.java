@@ -66,7 +66,6 @@ public class SecurityConfiguration {
 	/**
 	 * No observation of each security filter: nothing reads them (the actuator exposes health and
 	 * info only), and wrapping every filter of every request cost more than the filters themselves.
-	 * Requests are still timed as a whole (http.server.requests).
 	 */
 	@Bean
 	SecurityObservationSettings noSecurityFilterObservations() {

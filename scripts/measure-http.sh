@@ -27,7 +27,7 @@ else
   duration=${DURATION:-20s}
   java_opts=${JAVA_OPTS:-}
 fi
-warmup=${WARMUP:-15s}
+warmup=${WARMUP:-30s}
 app=${APP:-java $java_opts -jar target/backsafe.jar}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)

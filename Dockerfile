@@ -39,4 +39,6 @@ EXPOSE 8080
 # rules still serving) answer 200, DOWN 503. (Grepping the body would match a component's "UP".)
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200'"]
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/backsafe/backsafe.jsa", "-jar", "/opt/backsafe/backsafe.jar"]
+# The heap is half the container's memory limit (768 MiB gives the 384 MiB heap of
+# docs/performance.md, "Memory"); the other half holds class metadata, compiled code and threads.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:SharedArchiveFile=/opt/backsafe/backsafe.jsa", "-jar", "/opt/backsafe/backsafe.jar"]

@@ -207,6 +207,40 @@ class BacksafeHttpTests {
 			assertThat(deepTissueReason.get("text").asString()).isNotEqualTo(englishReason.get("text").asString());
 		}
 
+		/**
+		 * The API keeps no session: ?lang= words this answer alone, and no answer sets a cookie, so
+		 * a client screening thousands of times leaves no sessions behind in memory.
+		 */
+		@Test
+		void inSpanishByParameterWithoutASession() throws Exception {
+			HttpResponse<String> english = postJson(README_EXAMPLE);
+			HttpRequest byParameter = HttpRequest.newBuilder(uri("/api/v1/screenings?lang=es"))
+				.timeout(Duration.ofSeconds(20))
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(README_EXAMPLE))
+				.build();
+			HttpResponse<String> response = CLIENT.send(byParameter, BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+			assertThat(english.headers().allValues("Set-Cookie")).isEmpty();
+			JsonNode byHeader = screened(README_EXAMPLE, "Accept-Language", "es");
+			assertThat(json(response).get("summary")).isEqualTo(byHeader.get("summary"));
+			assertThat(json(response).get("summary")).isNotEqualTo(json(english).get("summary"));
+			// the next answer, with neither, is in English again
+			assertThat(screened(README_EXAMPLE).get("summary")).isEqualTo(json(english).get("summary"));
+			assertThat(get("/api/v1/vocabulary?lang=es").headers().allValues("Set-Cookie")).isEmpty();
+		}
+
+		/** The API's answers keep the pages' headers: never stored, never framed. */
+		@Test
+		void theAnswerIsNeverStored() throws Exception {
+			HttpResponse<String> response = postJson(README_EXAMPLE);
+			assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
+					(value) -> assertThat(value).contains("no-store"));
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+		}
+
 		@Test
 		void aRedFlagMeansUrgentCareAndNoTechnique() throws Exception {
 			JsonNode result = json(postJson("{\"age\": 60, \"conditions\": [\"SADDLE_NUMBNESS\"], " + PAIN

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The languages of the pages. The first visit takes the browser's preferred language when it is
  * one we have, English otherwise; {@code ?lang=es} on any page switches and the choice lasts for
- * the session (a kiosk reset, which ends the session, goes back to the default). Only languages
- * with complete message bundles are accepted, so a page never claims a language it is not in.
+ * the session (a kiosk reset, which ends the session, goes back to the default). The API keeps no
+ * session: {@code ?lang=} or Accept-Language words each answer. Only languages with complete
+ * message bundles are accepted, so a page never claims a language it is not in.
  */
 @Configuration(proxyBeanMethods = false)
 public class LanguageConfiguration implements WebMvcConfigurer {
@@ -39,10 +40,19 @@ public class LanguageConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new LanguageSwitch());
+		// The API keeps no session: there ?lang= words that one answer (preferredLanguage).
+		registry.addInterceptor(new LanguageSwitch()).excludePathPatterns("/api/**");
 	}
 
+	/**
+	 * The language when none is chosen for the session: {@code ?lang=} when it is one we have, then
+	 * the browser's preferred one, then English.
+	 */
 	static Locale preferredLanguage(HttpServletRequest request) {
+		String asked = request.getParameter(PARAMETER);
+		if (asked != null && LANGUAGES.contains(asked)) {
+			return Locale.forLanguageTag(asked);
+		}
 		if (request.getHeader("Accept-Language") != null) {
 			for (Locale locale : Collections.list(request.getLocales())) {
 				if (LANGUAGES.contains(locale.getLanguage())) {

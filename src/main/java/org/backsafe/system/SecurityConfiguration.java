@@ -3,7 +3,10 @@ package org.backsafe.system;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -39,6 +42,34 @@ public class SecurityConfiguration {
 	@Bean
 	CookieSameSiteSupplier everyCookieSameSiteLax() {
 		return CookieSameSiteSupplier.ofLax();
+	}
+
+	/**
+	 * The JSON API's own chain: it authenticates no one and keeps nothing between requests, so it
+	 * needs no session, no CSRF token (no cookie authenticates it), no saved request and no logout.
+	 * It keeps the pages' headers, no-store included. Each filter left out was work on every
+	 * screening (docs/performance.md, "Over HTTP").
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable());
+		securityHeaders(http);
+		return http.build();
+	}
+
+	/**
+	 * No observation of each security filter: nothing reads them (the actuator exposes health and
+	 * info only), and wrapping every filter of every request cost more than the filters themselves.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityFilterObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

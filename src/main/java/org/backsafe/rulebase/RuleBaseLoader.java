@@ -267,11 +267,17 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 			return false;
 		}
 		catch (RuleBaseRejected ex) {
+			if (this.closed) {
+				return cancelled(files); // Drools reports an interrupted compile as a failed one
+			}
 			this.lastRefusedContent = files.contentVersion();
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(), ex.problems(), ex.impact()));
 			return false;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			if (this.closed) {
+				return cancelled(files);
+			}
 			this.lastRefusedContent = files.contentVersion();
 			refuse(new FailedAttempt(Instant.now(), files.origin(), files.version(),
 					List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)))));
@@ -285,6 +291,12 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
 				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
+	}
+
+	/** At shutdown a load stops half done: that says nothing about the files, so nothing is kept. */
+	private static boolean cancelled(RuleFiles files) {
+		logger.info("Loading rule base " + files.version() + " from " + files.origin() + " was cancelled");
+		return false;
 	}
 
 	private static boolean same(RuleFiles a, RuleFiles b) {

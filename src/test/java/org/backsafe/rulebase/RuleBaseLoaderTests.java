@@ -1,6 +1,7 @@
 package org.backsafe.rulebase;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,6 +49,29 @@ class RuleBaseLoaderTests {
 		finally {
 			loader.close();
 		}
+	}
+
+
+	@Test
+	void stoppingDuringTheFirstCompileIsNotARefusal() throws Exception {
+		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
+		List<Thread> before = loadingThreads();
+		RuleBaseLoader loader = new RuleBaseLoader(new RuleBaseProperties(rules, false, Duration.ofMillis(50)));
+		loader.afterPropertiesSet();
+		Thread loading = loadingThreads().stream().filter((t) -> !before.contains(t)).findFirst().orElseThrow();
+		// the compile takes a few hundred milliseconds at least: stop the app while it runs
+		while (loading.isAlive() && !onTheCompile(loading)) {
+			Thread.onSpinWait();
+		}
+		loader.close();
+		loading.join(Duration.ofSeconds(30).toMillis());
+		assertThat(loader.holder().now().serving()).isNull();
+		assertThat(loader.holder().now().lastFailure()).as("the rules were not refused, only not loaded").isNull();
+	}
+
+	private static boolean onTheCompile(Thread thread) {
+		return Arrays.stream(thread.getStackTrace())
+			.anyMatch((frame) -> frame.getClassName().equals(RuleBaseCompiler.class.getName()));
 	}
 
 }

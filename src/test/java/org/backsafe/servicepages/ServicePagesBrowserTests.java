@@ -1,5 +1,6 @@
 package org.backsafe.servicepages;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -72,7 +75,7 @@ class ServicePagesBrowserTests {
 	void theNotFoundPageSaysSoAndLeadsHome() {
 		open("/no-such-page?lang=en");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
-		browser.findElement(By.linkText("Go to the start page")).click();
+		follow(By.linkText("Go to the start page"));
 		// the start page is the form's first step
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Where does it hurt, and for how long?");
 	}
@@ -82,7 +85,7 @@ class ServicePagesBrowserTests {
 	void theFooterLinksBothPages(String path) {
 		open(path + "?lang=en");
 		assertThat(footerLinks()).containsExactly("/privacy", "/accessibility");
-		browser.findElement(By.linkText("Accessibility")).click();
+		follow(By.linkText("Accessibility"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accessibility statement");
 	}
 
@@ -90,23 +93,30 @@ class ServicePagesBrowserTests {
 	void theKioskStartLinksTheKioskCopiesAndLeadsBack() {
 		open("/kiosk?lang=en");
 		assertThat(footerLinks()).containsExactly("/kiosk/privacy", "/kiosk/accessibility");
-		browser.findElement(By.linkText("Privacy")).click();
+		follow(By.linkText("Privacy"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Privacy notice");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("class")).contains("kiosk-mode");
-		browser.findElement(By.linkText("Back to the start screen")).click();
+		follow(By.linkText("Back to the start screen"));
 		assertThat(browser.getCurrentUrl()).endsWith("/kiosk");
 	}
 
 	@Test
 	void midScreeningTheKioskNamesThePagesWithoutALink() {
 		open("/kiosk?lang=en");
-		browser.findElement(By.id("kiosk-start")).click();
+		follow(By.id("kiosk-start"));
 		assertThat(browser.getCurrentUrl()).contains("/kiosk/questions/");
 		assertThat(footerLinks()).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("a[href$='/privacy'], a[href$='/accessibility']"))).isEmpty();
 		assertThat(browser.findElement(By.cssSelector(".service-links__note")).getText())
 			.contains("on the start screen");
 		Axe.assertNoViolations(browser, "kiosk questions");
+	}
+
+	/** Clicks and waits for the next page: a click can return before the browser has left this one. */
+	static void follow(By target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** The footer's links, as paths. */

@@ -58,6 +58,17 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private final CountDownLatch aheadDone = new CountDownLatch(1);
 
+	/** Guards {@link #warmingUp} and {@link #loadAsked}: a load asked for stops the warm-up, never a load. */
+	private final Object warmUpLock = new Object();
+
+	/** The loading thread while it warms up, else null. */
+	private Thread warmingUp;
+
+	/** Whether any load has been asked for since the first: then there is nothing left to warm up for. */
+	private boolean loadAsked;
+
+	private volatile int warmUpsDone;
+
 	/** Everything in the last refused files, acknowledgements included: the same files are not checked twice. */
 	private volatile String lastRefusedContent;
 
@@ -101,7 +112,13 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 			finally {
 				this.holder.releaseReaders();
 			}
-			completeFirstSweep();
+			try {
+				completeFirstSweep();
+				warmUp();
+			}
+			finally {
+				this.aheadDone.countDown();
+			}
 		});
 	}
 
@@ -111,30 +128,77 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 	 * edit's impact report does not pay for them; on the loading thread, as a reload's gate would be.
 	 */
 	private void completeFirstSweep() {
-		try {
-			RuleBase serving = this.holder.now().serving();
-			if (serving == null) {
-				return;
-			}
-			long started = System.nanoTime();
-			try {
-				int screened = RuleBaseGate.completeSweep(serving, this.gateWorkers, this.properties.gateTimeout(),
-						this.properties.screeningTimeout());
-				logger.info("Rule base " + serving.version() + ": " + screened + " more answer sets screened for the"
-						+ " next impact report, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-			}
-			catch (RuntimeException ex) {
-				// Only the next report's speed depends on it: that report screens whatever is missing.
-				logger.info("Rule base " + serving.version() + ": the answer sets for the next impact report were"
-						+ " not screened ahead (" + ex + "); the next change screens them");
-			}
+		RuleBase serving = this.holder.now().serving();
+		if (serving == null) {
+			return;
 		}
-		finally {
-			this.aheadDone.countDown();
+		long started = System.nanoTime();
+		try {
+			int screened = RuleBaseGate.completeSweep(serving, this.gateWorkers, this.properties.gateTimeout(),
+					this.properties.screeningTimeout());
+			logger.info("Rule base " + serving.version() + ": " + screened + " more answer sets screened for the"
+					+ " next impact report, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+		}
+		catch (RuntimeException ex) {
+			// Only the next report's speed depends on it: that report screens whatever is missing.
+			logger.info("Rule base " + serving.version() + ": the answer sets for the next impact report were"
+					+ " not screened ahead (" + ex + "); the next change screens them");
 		}
 	}
 
-	/** Waits until the screening done ahead after the first load has ended; for measurements. */
+	/**
+	 * Compiles and gates the serving files again a few times, comparing each with what serves, and
+	 * throws the results away. Each new rule base brings new classes to the engine's calls, and the
+	 * JVM recompiles them for each of the first few; done here, while nobody waits, the author's first
+	 * save is as fast as later ones. Only when the folder is watched; a load asked for stops it.
+	 */
+	private void warmUp() {
+		RuleBase serving = this.holder.now().serving();
+		if (this.properties.warmUpReloads() == 0 || !this.properties.watch() || serving == null
+				|| !Files.isDirectory(this.properties.dir())) {
+			return;
+		}
+		synchronized (this.warmUpLock) {
+			if (this.loadAsked || this.closed) {
+				return;
+			}
+			this.warmingUp = Thread.currentThread();
+		}
+		long started = System.nanoTime();
+		String stopped = "";
+		try {
+			while (this.warmUpsDone < this.properties.warmUpReloads() && !loadAsked()) {
+				RuleBaseGate.run(RuleBaseCompiler.compile(serving.files()), serving, this.gateWorkers,
+						this.properties.gateTimeout(), this.properties.screeningTimeout());
+				this.warmUpsDone++;
+			}
+		}
+		catch (RuntimeException ex) {
+			// Stopped by a load asked for (or anything else): only the speed of the next reload depends on it.
+			stopped = " (stopped: " + (ex instanceof CancellationException ? "a reload was asked for" : ex) + ")";
+		}
+		finally {
+			synchronized (this.warmUpLock) {
+				this.warmingUp = null;
+				Thread.interrupted(); // an interrupt meant for the warm-up must not reach the next load
+			}
+		}
+		logger.info("Rule base " + serving.version() + ": reload path warmed up with " + this.warmUpsDone
+				+ " practice reload(s) in " + (System.nanoTime() - started) / 1_000_000 + " ms" + stopped);
+	}
+
+	private boolean loadAsked() {
+		synchronized (this.warmUpLock) {
+			return this.loadAsked;
+		}
+	}
+
+	/** How many practice reloads the warm-up finished; for tests. */
+	int warmUpsDone() {
+		return this.warmUpsDone;
+	}
+
+	/** Waits until the screening and warming up done after the first load have ended; for measurements. */
 	boolean awaitAhead(Duration time) throws InterruptedException {
 		return this.aheadDone.await(time.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -182,6 +246,12 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private boolean onLoadingThread(boolean folderOnly) {
 		startFirstLoad();
+		synchronized (this.warmUpLock) {
+			this.loadAsked = true;
+			if (this.warmingUp != null) {
+				this.warmingUp.interrupt();
+			}
+		}
 		ExecutorService loads = this.loads;
 		if (loads == null) {
 			return false; // closed before it ever started

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -410,7 +412,8 @@ class RuleCatalogueTests {
 			open("/rules?lang=en");
 			this.browser.findElement(By.id("rules-q")).sendKeys("age");
 			this.browser.findElement(By.cssSelector(".rules-search button[type=submit]")).click();
-			assertThat(this.browser.getCurrentUrl()).contains("q=age");
+			// a click can return before the browser has followed the form
+			new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("q=age"));
 			assertThat(this.browser.findElement(By.id("rules-result")).getText()).containsPattern("\\d+ rules match \u201cage\u201d");
 			assertThat(this.browser.findElements(By.id("rule-minor-fall-at-50-or-over-ask-doctor"))).hasSize(1);
 			fitsTheScreen("/rules?lang=en&q=age");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,48 @@ class RuleBaseLoaderTests {
 		loading.join(Duration.ofSeconds(30).toMillis());
 		assertThat(loader.holder().now().serving()).isNull();
 		assertThat(loader.holder().now().lastFailure()).as("the rules were not refused, only not loaded").isNull();
+	}
+
+	@Test
+	void aWatchedFolderWarmsUpTheReloadPathAfterTheFirstLoad() throws Exception {
+		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
+		RuleBaseProperties watched = new RuleBaseProperties(rules, true, Duration.ofMillis(50)).withWarmUpReloads(2);
+		try (LoadedRules current = LoadedRules.of(watched)) {
+			String version = current.serving().orElseThrow().version();
+			assertThat(current.loader().awaitAhead(Duration.ofSeconds(120))).isTrue();
+			assertThat(current.loader().warmUpsDone()).isEqualTo(2);
+			// practice only: what serves, its history and its failures are as they were
+			assertThat(current.serving().orElseThrow().version()).isEqualTo(version);
+			assertThat(current.history()).hasSize(1);
+			assertThat(current.lastFailure()).isEmpty();
+		}
+		// a folder nobody edits (not watched) has nothing to warm up for
+		try (LoadedRules current = LoadedRules.of(watched.withWatch(false))) {
+			assertThat(current.loader().awaitAhead(Duration.ofSeconds(120))).isTrue();
+			assertThat(current.loader().warmUpsDone()).isZero();
+		}
+	}
+
+	@Test
+	@Timeout(180) // a warm-up that a save does not stop would hold the reload for its 1,000 rounds
+	void aSaveDuringTheWarmUpStopsItAndIsTakenUp() throws Exception {
+		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
+		// far more practice than it will get: the save must stop it
+		RuleBaseProperties watched = new RuleBaseProperties(rules, true, Duration.ofMillis(50)).withWarmUpReloads(1_000);
+		try (LoadedRules current = LoadedRules.of(watched)) {
+			String before = current.serving().orElseThrow().version();
+			assertThat(RulesFolder.within(Duration.ofSeconds(120), () -> current.loader().warmUpsDone() >= 1)).isTrue();
+			RulesFolder.addNewRule(rules);
+			// the interrupt that stops the warm-up must not cancel the load that asked for it
+			assertThat(current.reloadFolder()).isTrue();
+			assertThat(current.serving().orElseThrow().version()).isNotEqualTo(before);
+			assertThat(current.loader().awaitAhead(Duration.ofSeconds(30))).isTrue();
+			assertThat(current.loader().warmUpsDone()).isLessThan(1_000);
+			// and the loading thread takes up later edits as before
+			RulesFolder.append(rules, "referrals.drl", "// one more edit\n");
+			assertThat(current.reloadFolder()).isTrue();
+			assertThat(current.lastFailure()).isEmpty();
+		}
 	}
 
 	private static boolean onTheCompile(Thread thread) {

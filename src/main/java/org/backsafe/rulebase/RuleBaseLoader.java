@@ -175,7 +175,7 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		}
 		catch (RuntimeException ex) {
 			// Stopped by a load asked for (or anything else): only the speed of the next reload depends on it.
-			stopped = " (stopped: " + (ex instanceof CancellationException ? "a reload was asked for" : ex) + ")";
+			stopped = " (stopped: " + (ex instanceof CancellationException ? "a reload was asked for, or the app is stopping" : ex) + ")";
 		}
 		finally {
 			synchronized (this.warmUpLock) {

@@ -8,6 +8,7 @@ import org.backsafe.support.Axe;
 import org.backsafe.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,8 +53,17 @@ class ServicePagesBrowserTests {
 		}
 	}
 
+	/** Each test starts as a new visitor: a kiosk visit one test starts must not carry into the next. */
+	@BeforeEach
+	void forgetTheLastVisit() {
+		browser.manage().deleteAllCookies();
+	}
+
 	void open(String path) {
 		browser.get("http://localhost:" + this.port + path);
+		// the footer is the page's last element: once it is there, the page is all there
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-links")));
 	}
 
 	@ParameterizedTest
@@ -117,6 +127,8 @@ class ServicePagesBrowserTests {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-links")));
 	}
 
 	/** The footer's links, as paths. */

@@ -94,8 +94,18 @@ class KioskBrowserTests {
 
 	/** Taps Next and waits for the page it leads to. */
 	void next(String to) {
-		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
+		submit(By.cssSelector("button[name='go'][value='next']"));
 		arrivedAt(to);
+	}
+
+	/**
+	 * Taps a button that sends the form, and waits until the next page has replaced this one: a
+	 * screen that leads to itself has the same address, so the address alone cannot tell.
+	 */
+	void submit(By button) {
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		this.browser.findElement(button).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(Chromium.gone(page));
 	}
 
 	/** Waits until the browser shows the page at this path: a click does not always wait for it. */
@@ -421,7 +431,7 @@ class KioskBrowserTests {
 		this.browser.get(url("/kiosk"));
 		this.browser.findElement(By.id("kiosk-start")).click();
 		arrivedAt("/kiosk/questions/warningSigns");
-		this.browser.findElement(By.id("kiosk-none")).click();
+		submit(By.id("kiosk-none"));
 		arrivedAt("/kiosk/questions/warningSigns");
 		next("/kiosk/questions/health");
 		WebElement age = this.browser.findElement(By.id("age"));
@@ -429,7 +439,7 @@ class KioskBrowserTests {
 		assertThat(age.getAttribute("pattern")).isEqualTo("[0-9]*");
 		assertThat(this.browser.findElements(By.cssSelector("select#age"))).isEmpty();
 		typeAge(130);
-		this.browser.findElement(By.id("kiosk-none")).click();
+		submit(By.id("kiosk-none"));
 		arrivedAt("/kiosk/questions/health");
 		this.browser.findElement(By.cssSelector("button[name='go'][value='next']")).click();
 		arrivedAt("/kiosk/questions/health");

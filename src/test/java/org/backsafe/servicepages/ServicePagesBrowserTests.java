@@ -122,11 +122,9 @@ class ServicePagesBrowserTests {
 		Axe.assertNoViolations(browser, "kiosk questions");
 	}
 
-	/** Clicks and waits for the next page: a click can return before the browser has left this one. */
+	/** Clicks and waits for the next page, footer and all. */
 	static void follow(By target) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		Chromium.clickToNextPage(browser, target);
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-links")));
 	}

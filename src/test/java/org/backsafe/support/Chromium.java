@@ -4,13 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium for browser tests. It fails, never skips, when Chromium is missing:
@@ -65,6 +68,17 @@ public final class Chromium {
 				throw ex;
 			}
 		};
+	}
+
+	/**
+	 * Clicks what sends a form or follows a link, and waits until the next page has replaced this
+	 * one: the click can return before the browser has left the page, and a page that leads to
+	 * itself keeps its address, so neither the click nor the address tells.
+	 */
+	public static void clickToNextPage(WebDriver driver, By target) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(target).click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(page));
 	}
 
 }

@@ -61,7 +61,11 @@ class ServicePagesBrowserTests {
 
 	void open(String path) {
 		browser.get("http://localhost:" + this.port + path);
-		// the footer is the page's last element: once it is there, the page is all there
+		awaitTheFooter();
+	}
+
+	/** The footer is the page's last element: once it is there, the page is all there. */
+	static void awaitTheFooter() {
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-links")));
 	}
@@ -125,8 +129,7 @@ class ServicePagesBrowserTests {
 	/** Clicks and waits for the next page, footer and all. */
 	static void follow(By target) {
 		Chromium.clickToNextPage(browser, target);
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-links")));
+		awaitTheFooter();
 	}
 
 	/** The footer's links, as paths. */

@@ -167,6 +167,23 @@ public class CurrentRuleBase implements ServingRules {
 		this.state.set(new State(candidate, null));
 	}
 
+	/**
+	 * The serving rule base, vouched for by the build, has now passed the whole gate here too: the
+	 * same rules go on serving, with what that gate found.
+	 */
+	void confirm(RuleBase gated) {
+		this.state.updateAndGet((now) -> now.serving() != null && now.serving().version().equals(gated.version())
+				? new State(gated, now.lastFailure()) : now);
+	}
+
+	/**
+	 * The serving rule base, vouched for by the build, failed the gate here: nothing serves (every
+	 * screening is answered "see a doctor") until an edit passes the gate.
+	 */
+	void withdraw(FailedAttempt attempt) {
+		this.state.set(new State(null, attempt));
+	}
+
 	/** A candidate was refused: what serves stays, beside the refusal. */
 	void refuse(FailedAttempt attempt) {
 		this.state.set(new State(this.state.get().serving(), attempt));

@@ -50,6 +50,9 @@ public final class RuleBase implements ScreeningRules {
 	/** This rule base's outcomes on the gate's answer sets, for comparing the next candidate with it. */
 	private final ImpactComparison.Outcome[][] sweep;
 
+	/** Whether the gate has run on it in this process, not only in the build (see {@link BuildGateRecord}). */
+	private final boolean gatedHere;
+
 	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
 			SourceTable sources, List<Scenario> scenarios) {
 		this.kieBase = kieBase;
@@ -62,13 +65,14 @@ public final class RuleBase implements ScreeningRules {
 		this.scenarioCoverage = Map.of();
 		this.impact = null;
 		this.sweep = null;
+		this.gatedHere = false;
 	}
 
-	private RuleBase(RuleBase compiled, Map<String, Integer> scenarioCoverage, ImpactReport impact,
-			ImpactComparison.Outcome[][] sweep) {
+	private RuleBase(RuleBase compiled, RuleBaseInfo info, Map<String, Integer> scenarioCoverage, ImpactReport impact,
+			ImpactComparison.Outcome[][] sweep, boolean gatedHere) {
 		this.kieBase = compiled.kieBase;
 		this.files = compiled.files;
-		this.info = new RuleBaseInfo(compiled.version(), Instant.now()); // when it passed the gate
+		this.info = info;
 		this.rules = compiled.rules;
 		this.wording = compiled.wording;
 		this.sources = compiled.sources;
@@ -76,6 +80,7 @@ public final class RuleBase implements ScreeningRules {
 		this.scenarioCoverage = Map.copyOf(scenarioCoverage);
 		this.impact = impact;
 		this.sweep = sweep;
+		this.gatedHere = gatedHere;
 	}
 
 	/**
@@ -83,7 +88,27 @@ public final class RuleBase implements ScreeningRules {
 	 * fire (by rule id), and what it changed against the rules that served before it.
 	 */
 	RuleBase admitted(Map<String, Integer> coverage, ImpactReport impact, ImpactComparison.Outcome[][] sweep) {
-		return new RuleBase(this, coverage, impact, sweep);
+		// loaded when it passed the gate
+		return new RuleBase(this, new RuleBaseInfo(version(), Instant.now()), coverage, impact, sweep, true);
+	}
+
+	/**
+	 * This rule base as vouched for by the build's gate record: loaded now, a first load, not yet
+	 * gated in this process.
+	 */
+	RuleBase vouchedFor(BuildGateRecord record) {
+		return new RuleBase(this, new RuleBaseInfo(version(), Instant.now()), record.coverage(),
+				ImpactReport.firstLoad(version()), null, false);
+	}
+
+	/** The same rule base, now gated in this process too: when it was loaded and what it changed stay. */
+	RuleBase gatedHereToo(Map<String, Integer> coverage, ImpactComparison.Outcome[][] sweep) {
+		return new RuleBase(this, this.info, coverage, this.impact, sweep, true);
+	}
+
+	/** Whether the whole gate has run on this rule base in this process (else only in the build). */
+	public boolean gatedHere() {
+		return this.gatedHere;
 	}
 
 	/** Its outcomes on the gate's answer sets, as far as they were screened; null before the gate. */

@@ -110,6 +110,21 @@ public final class RuleBaseGate {
 		return admitted(candidate, gate(candidate, serving, workers, timeout, screeningTimeout));
 	}
 
+	/**
+	 * Runs the whole gate, as for a first load, on a rule base that serves on the build's gate record
+	 * (see {@link BuildGateRecord}), on the given workers and within the given times.
+	 * @return the same rule base, gated here too
+	 * @throws RuleBaseRejected with every problem when it does not pass
+	 */
+	public static RuleBase gateHereToo(RuleBase vouched, DeadlineWorkers workers, Duration timeout,
+			Duration screeningTimeout) {
+		Gated gated = gate(vouched, null, workers, timeout, screeningTimeout);
+		if (!gated.report().passed()) {
+			throw new RuleBaseRejected(gated.report().problems(), gated.report().impact());
+		}
+		return vouched.gatedHereToo(gated.report().coverage(), gated.sweep());
+	}
+
 	private static RuleBase admitted(RuleBase candidate, Gated gated) {
 		Report report = gated.report();
 		if (!report.passed()) {

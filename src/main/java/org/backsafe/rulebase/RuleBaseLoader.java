@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,9 @@ import org.apache.commons.logging.LogFactory;
 import org.backsafe.screening.DeadlineWorkers;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +45,22 @@ import org.springframework.stereotype.Component;
  * Each candidate is compared with the rules serving before it may replace them (see
  * {@link RuleBaseGate}); the holder keeps that impact report with each admitted version, and a
  * refused candidate's report with its failure.
+ *
+ * <p>
+ * At start-up, rules that the build's gate record vouches for ({@link BuildGateRecord}: exactly the
+ * files that passed the whole gate when the jar was built, read by the same code) serve as soon as
+ * they are compiled; once the app has started, the whole gate runs on them again here, and should
+ * they fail it they stop serving (every screening then says "see a doctor"). Any other files pass the
+ * whole gate before they serve. The other work after the first load (screening ahead for the next
+ * impact report, the warm-up) also waits for the app to have started, so that it does not slow the
+ * start-up down.
  */
 @Component
-public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoCloseable {
+public class RuleBaseLoader
+		implements InitializingBean, SmartLifecycle, ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
+
+	/** How long the work after the first load waits for the app to say it has started. */
+	static final Duration START_WAIT = Duration.ofMinutes(2);
 
 	private static final Log logger = LogFactory.getLog(RuleBaseLoader.class);
 
@@ -57,6 +74,12 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 	private volatile ExecutorService loads;
 
 	private final CountDownLatch aheadDone = new CountDownLatch(1);
+
+	/** The app has started (or a load was asked for): the work after the first load may run. */
+	private final CountDownLatch started = new CountDownLatch(1);
+
+	/** What the build proved about the packaged rules, if it is to be trusted at start-up. */
+	private final Optional<BuildGateRecord> buildRecord;
 
 	/** Guards {@link #warmingUp} and {@link #loadAsked}: a load asked for stops the warm-up, never a load. */
 	private final Object warmUpLock = new Object();
@@ -76,9 +99,16 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private volatile boolean closed;
 
+	@Autowired
 	public RuleBaseLoader(RuleBaseProperties properties) {
+		this(properties, properties.trustBuildRecord() ? BuildGateRecord.onClasspath() : Optional.empty());
+	}
+
+	/** With the given build record (or none) in place of the one on the classpath; for tests. */
+	RuleBaseLoader(RuleBaseProperties properties, Optional<BuildGateRecord> buildRecord) {
 		this.properties = properties;
 		this.holder = new CurrentRuleBase(properties);
+		this.buildRecord = buildRecord;
 	}
 
 	/** What serves, what was refused, and the history: what the rest of the app reads. */
@@ -90,6 +120,17 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 	@Override
 	public void afterPropertiesSet() {
 		startFirstLoad();
+	}
+
+	/** Spring says the app has started: the work after the first load may take the cores now. */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		started();
+	}
+
+	/** The app has started; what Spring's ready event means, for a loader made without Spring. */
+	public void started() {
+		this.started.countDown();
 	}
 
 	/**
@@ -107,19 +148,75 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		});
 		this.loads.execute(() -> {
 			try {
-				load(false);
+				load(false, true);
 			}
 			finally {
 				this.holder.releaseReaders();
 			}
 			try {
-				completeFirstSweep();
-				warmUp();
+				awaitStart();
+				gateHereToo();
+				if (!this.closed) {
+					completeFirstSweep();
+					warmUp();
+				}
 			}
 			finally {
 				this.aheadDone.countDown();
 			}
 		});
+	}
+
+	private void awaitStart() {
+		try {
+			if (!this.started.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.info("The app has not said it started after " + START_WAIT.toSeconds()
+						+ " s; the rule base's work after its first load goes ahead");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // stopping: what follows sees it and stops too
+		}
+	}
+
+	/**
+	 * The serving rule base was vouched for by the build's record: the whole gate runs on it here
+	 * too. It keeps serving if it passes, as it should; if not, it is withdrawn.
+	 */
+	private void gateHereToo() {
+		RuleBase serving = this.holder.now().serving();
+		if (serving == null || serving.gatedHere()) {
+			return;
+		}
+		long started = System.nanoTime();
+		RuleFiles files = serving.files();
+		try {
+			this.holder.confirm(RuleBaseGate.gateHereToo(serving, this.gateWorkers, this.properties.gateTimeout(),
+					this.properties.screeningTimeout()));
+			logger.info("Rule base " + serving.version() + " passed the whole gate here too, in "
+					+ (System.nanoTime() - started) / 1_000_000 + " ms (it served on the build's gate record)");
+		}
+		catch (CancellationException | RejectedExecutionException ex) {
+			logger.info("Gating rule base " + serving.version() + " again was cancelled: the app is stopping");
+		}
+		catch (RuleBaseRejected ex) {
+			withdraw(files, ex.problems(), ex.impact());
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			withdraw(files, List.of(RuleProblem.of(RuleProblem.Kind.INVARIANT, null, String.valueOf(ex))), null);
+		}
+	}
+
+	private void withdraw(RuleFiles files, List<RuleProblem> problems, ImpactReport impact) {
+		if (this.closed) {
+			return; // an interrupted gate says nothing about the rules
+		}
+		this.lastRefusedContent = files.contentVersion();
+		this.holder.withdraw(new FailedAttempt(Instant.now(), files.origin(), files.version(), problems, impact));
+		logger.error("Rule base " + files.version() + " from " + files.origin() + " served on the build's gate"
+				+ " record, but failed the gate here; it no longer serves, and every screening is answered"
+				+ " \"see a doctor\" until an edit passes the gate:\n  "
+				+ String.join("\n  ", problems.stream().map(RuleProblem::toString).toList()));
 	}
 
 	/**
@@ -246,6 +343,7 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 
 	private boolean onLoadingThread(boolean folderOnly) {
 		startFirstLoad();
+		started(); // a load is wanted now: the work after the first load need not wait for the start
 		synchronized (this.warmUpLock) {
 			this.loadAsked = true;
 			if (this.warmingUp != null) {
@@ -258,7 +356,7 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		}
 		Future<Boolean> done;
 		try {
-			done = loads.submit(() -> load(folderOnly));
+			done = loads.submit(() -> load(folderOnly, false));
 		}
 		catch (RejectedExecutionException ex) {
 			return false; // stopping
@@ -281,7 +379,7 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		}
 	}
 
-	private boolean load(boolean folderOnly) {
+	private boolean load(boolean folderOnly, boolean first) {
 		Path folder = this.properties.dir();
 		if (folderOnly && !Files.isDirectory(folder)) {
 			refuse(new FailedAttempt(Instant.now(), folder.toAbsolutePath().normalize().toString(), null,
@@ -327,8 +425,11 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		try {
 			RuleBase built = RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			candidate = RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
-					this.properties.screeningTimeout());
+			Optional<BuildGateRecord> vouching = first ? this.buildRecord
+				.filter((record) -> record.vouchesFor(files, BuildGateRecord.currentCodeVersion())) : Optional.empty();
+			candidate = vouching.isPresent() ? built.vouchedFor(vouching.get())
+					: RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
+							this.properties.screeningTimeout());
 		}
 		catch (CancellationException | RejectedExecutionException ex) {
 			// Interrupted, or the gate's workers shut down: the app is stopping. Nothing is known
@@ -355,6 +456,13 @@ public class RuleBaseLoader implements InitializingBean, SmartLifecycle, AutoClo
 		}
 		this.holder.publish(candidate);
 		this.lastRefusedContent = null;
+		if (!candidate.gatedHere()) {
+			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
+					+ candidate.rules().size() + " rules; compiled in " + (compiled - started) / 1_000_000
+					+ " ms; these exact files passed the whole gate when this build was made (its record: "
+					+ BuildGateRecord.LOCATION + "), and it runs again here once the app has started");
+			return true;
+		}
 		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 				+ candidate.rules().size() + " rules, " + candidate.scenarios().size() + " scenarios passed; compiled in "
 				+ (compiled - started) / 1_000_000 + " ms, gate (with the impact report) passed in "

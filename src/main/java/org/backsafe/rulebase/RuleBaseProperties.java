@@ -44,6 +44,8 @@ public final class RuleBaseProperties {
 
 	private final int warmUpReloads;
 
+	private final boolean trustBuildRecord;
+
 	/**
 	 * @param dir the rules folder; when it does not exist at start, the copy packaged in the jar serves
 	 * @param watch whether to watch the folder and reload it after each edit (the packaged copy is
@@ -60,13 +62,17 @@ public final class RuleBaseProperties {
 	 * and gated once more after it serves, and thrown away: the JVM then has compiled the reload
 	 * path for more than one rule base, and an author's first save is taken up as fast as later ones
 	 * (about a second sooner on two cores). A save meanwhile stops it. 0 turns it off.
+	 * @param trustBuildRecord whether, at start-up, rules that the build's gate record vouches for
+	 * (exactly the files that passed the whole gate when the jar was built, read by the same code) serve
+	 * as soon as they are compiled, the whole gate running again once the app has started; a failure
+	 * then withdraws them (see {@link BuildGateRecord}). Off: the whole gate runs before they serve.
 	 */
 	@ConstructorBinding
 	public RuleBaseProperties(@DefaultValue("./rules") String dir, @DefaultValue("true") boolean watch,
 			@DefaultValue("250ms") Duration debounce, @DefaultValue(DEFAULT_GATE_TIMEOUT) Duration gateTimeout,
 			@DefaultValue(DEFAULT_SCREENING_TIMEOUT) Duration screeningTimeout,
-			@DefaultValue("2") int warmUpReloads) {
-		this(Path.of(dir), watch, debounce, gateTimeout, screeningTimeout, warmUpReloads);
+			@DefaultValue("2") int warmUpReloads, @DefaultValue("true") boolean trustBuildRecord) {
+		this(Path.of(dir), watch, debounce, gateTimeout, screeningTimeout, warmUpReloads, trustBuildRecord);
 	}
 
 	/** Without warming up, as tests that time nothing want it. */
@@ -75,8 +81,14 @@ public final class RuleBaseProperties {
 		this(dir, watch, debounce, gateTimeout, screeningTimeout, 0);
 	}
 
+	/** Without the build's gate record: the whole gate runs before the first rule base serves. */
 	public RuleBaseProperties(Path dir, boolean watch, Duration debounce, Duration gateTimeout,
 			Duration screeningTimeout, int warmUpReloads) {
+		this(dir, watch, debounce, gateTimeout, screeningTimeout, warmUpReloads, false);
+	}
+
+	public RuleBaseProperties(Path dir, boolean watch, Duration debounce, Duration gateTimeout,
+			Duration screeningTimeout, int warmUpReloads, boolean trustBuildRecord) {
 		this.dir = dir;
 		this.watch = watch;
 		this.debounce = debounce;
@@ -86,6 +98,7 @@ public final class RuleBaseProperties {
 			throw new IllegalArgumentException("backsafe.rules.warm-up-reloads must be 0 or more, not " + warmUpReloads);
 		}
 		this.warmUpReloads = warmUpReloads;
+		this.trustBuildRecord = trustBuildRecord;
 	}
 
 	/** A folder with the default time limits. */
@@ -113,25 +126,25 @@ public final class RuleBaseProperties {
 	/** The same with another gate time limit. */
 	public RuleBaseProperties withGateTimeout(Duration timeout) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, timeout, this.screeningTimeout,
-				this.warmUpReloads);
+				this.warmUpReloads, this.trustBuildRecord);
 	}
 
 	/** The same, watched or not. */
 	public RuleBaseProperties withWatch(boolean watch) {
 		return new RuleBaseProperties(this.dir, watch, this.debounce, this.gateTimeout, this.screeningTimeout,
-				this.warmUpReloads);
+				this.warmUpReloads, this.trustBuildRecord);
 	}
 
 	/** The same, warming up the reload path this many times after the first load. */
 	public RuleBaseProperties withWarmUpReloads(int times) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, this.screeningTimeout,
-				times);
+				times, this.trustBuildRecord);
 	}
 
 	/** The same with another screening time limit. */
 	public RuleBaseProperties withScreeningTimeout(Duration timeout) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, timeout,
-				this.warmUpReloads);
+				this.warmUpReloads, this.trustBuildRecord);
 	}
 
 	public Path dir() {
@@ -156,6 +169,16 @@ public final class RuleBaseProperties {
 
 	public int warmUpReloads() {
 		return this.warmUpReloads;
+	}
+
+	/** The same, trusting the build's gate record at start-up or not. */
+	public RuleBaseProperties withTrustBuildRecord(boolean trust) {
+		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, this.screeningTimeout,
+				this.warmUpReloads, trust);
+	}
+
+	public boolean trustBuildRecord() {
+		return this.trustBuildRecord;
 	}
 
 }

@@ -18,11 +18,27 @@ public final class LoadedRules implements ServingRules, AutoCloseable {
 		this.loader = loader;
 	}
 
-	/** A loader whose first load has started, as when Spring has made it. */
+	/** A loader whose first load has started, in an app that has started, as when Spring has made it. */
 	public static LoadedRules of(RuleBaseProperties properties) {
 		RuleBaseLoader loader = new RuleBaseLoader(properties);
 		loader.afterPropertiesSet();
+		loader.started();
 		return new LoadedRules(loader);
+	}
+
+	/**
+	 * A loader whose first load has started, trusting the given build record, in an app that has not
+	 * yet said it started ({@link #started()}).
+	 */
+	static LoadedRules startingWith(RuleBaseProperties properties, BuildGateRecord record) {
+		RuleBaseLoader loader = new RuleBaseLoader(properties, Optional.of(record));
+		loader.afterPropertiesSet();
+		return new LoadedRules(loader);
+	}
+
+	/** The app has started, as Spring's ready event says. */
+	void started() {
+		this.loader.started();
 	}
 
 	public RuleBaseLoader loader() {

@@ -5,14 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.backsafe.result.WordedResult;
 import org.backsafe.screening.Disposition;
 import org.backsafe.screening.ScreeningRequest;
@@ -23,69 +15,72 @@ import org.backsafe.screening.ScreeningResult;
  * patient was shown (in every language, see {@link StoredJson}), the rule base that answered, and
  * whether staff have reviewed it. Written once; only the review fields change.
  */
-@Entity
-@Table(name = "kiosk_screening")
 public class KioskScreening {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+	private final Long id;
 
-	@Column(name = "reference_code", nullable = false, updatable = false)
-	private String referenceCode;
+	private final String referenceCode;
 
-	@Column(name = "screened_at", nullable = false, updatable = false)
-	private Instant screenedAt;
+	private final Instant screenedAt;
 
-	@Column(nullable = false, updatable = false)
-	private String language;
+	private final String language;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
-	private Disposition disposition;
+	private final Disposition disposition;
 
-	@Column(nullable = false, updatable = false)
-	private boolean completed;
+	private final boolean completed;
 
-	@Column(name = "rule_base_version", updatable = false)
-	private String ruleBaseVersion;
+	private final String ruleBaseVersion;
 
-	@Column(nullable = false, updatable = false)
-	private String answers;
+	private final String answers;
 
-	@Column(nullable = false, updatable = false)
-	private String result;
+	private final String result;
 
-	@Column(nullable = false)
-	private boolean reviewed;
+	private final boolean reviewed;
 
-	@Column(name = "reviewed_at")
-	private Instant reviewedAt;
+	private final Instant reviewedAt;
 
-	@Column(name = "reviewed_by")
-	private String reviewedBy;
+	private final String reviewedBy;
 
-	protected KioskScreening() {
+	/** A row as read. */
+	KioskScreening(Long id, String referenceCode, Instant screenedAt, String language, Disposition disposition,
+			boolean completed, String ruleBaseVersion, String answers, String result, boolean reviewed,
+			Instant reviewedAt, String reviewedBy) {
+		this.id = id;
+		this.referenceCode = referenceCode;
+		this.screenedAt = screenedAt;
+		this.language = language;
+		this.disposition = disposition;
+		this.completed = completed;
+		this.ruleBaseVersion = ruleBaseVersion;
+		this.answers = answers;
+		this.result = result;
+		this.reviewed = reviewed;
+		this.reviewedAt = reviewedAt;
+		this.reviewedBy = reviewedBy;
 	}
 
 	KioskScreening(String referenceCode, Instant screenedAt, Locale language, ScreeningRequest answers,
 			ScreeningResult result, Map<String, WordedResult> wording) {
-		this.referenceCode = referenceCode;
-		this.screenedAt = screenedAt;
-		this.language = language.toLanguageTag();
-		this.disposition = result.disposition();
-		this.completed = result.completed();
-		this.ruleBaseVersion = (result.ruleBase() != null) ? result.ruleBase().version() : null;
-		this.answers = StoredJson.writeAnswers(answers);
-		this.result = StoredJson.writeResult(result, wording);
+		this(null, referenceCode, screenedAt, language.toLanguageTag(), result.disposition(), result.completed(),
+				(result.ruleBase() != null) ? result.ruleBase().version() : null, StoredJson.writeAnswers(answers),
+				StoredJson.writeResult(result, wording), false, null, null);
 	}
 
-	void markReviewed(String by, Instant at) {
-		if (!this.reviewed) {
-			this.reviewed = true;
-			this.reviewedBy = by;
-			this.reviewedAt = at;
-		}
+	/** The same screening, as stored under this id. */
+	KioskScreening withId(long id) {
+		return new KioskScreening(id, this.referenceCode, this.screenedAt, this.language, this.disposition,
+				this.completed, this.ruleBaseVersion, this.answers, this.result, this.reviewed, this.reviewedAt,
+				this.reviewedBy);
+	}
+
+	/** The answers as stored: JSON of codes. */
+	String storedAnswers() {
+		return this.answers;
+	}
+
+	/** The result as stored: JSON of codes and the words shown, with its schema version. */
+	String storedResult() {
+		return this.result;
 	}
 
 	public Long getId() {

@@ -1,36 +1,113 @@
 package org.backsafe.kiosk;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
-import org.springframework.data.repository.query.Param;
+import org.backsafe.screening.Disposition;
 
-/** Stored kiosk screenings. Only what the kiosk and the staff review need: no general delete. */
-interface KioskScreeningRepository extends Repository<KioskScreening, Long> {
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
 
-	KioskScreening save(KioskScreening screening);
+/**
+ * Stored kiosk screenings, in the table of {@code V1__kiosk_screening.sql}. Only what the kiosk and
+ * the staff review need: no general update or delete. Plain SQL that H2 and PostgreSQL both run.
+ */
+@Repository
+class KioskScreeningRepository {
 
-	KioskScreening saveAndFlush(KioskScreening screening);
+	/** Every column the app reads and writes: {@link KioskStorage} checks that the table has them. */
+	static final String COLUMNS = "id, reference_code, screened_at, language, disposition, completed,"
+			+ " rule_base_version, answers, result, reviewed, reviewed_at, reviewed_by";
 
-	Optional<KioskScreening> findByReferenceCode(String referenceCode);
+	private final JdbcClient jdbc;
 
-	boolean existsByReferenceCode(String referenceCode);
+	KioskScreeningRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-	List<KioskScreening> findByScreenedAtGreaterThanEqualOrderByScreenedAtDesc(Instant since);
+	/** Inserts a new screening; returns it with its id. */
+	KioskScreening insert(KioskScreening screening) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into kiosk_screening (reference_code, screened_at, language, disposition, completed,"
+				+ " rule_base_version, answers, result, reviewed) values (?, ?, ?, ?, ?, ?, ?, ?, false)")
+			.params(screening.getReferenceCode(), timestamp(screening.getScreenedAt()),
+					screening.getLanguage().toLanguageTag(), screening.getDisposition().name(), screening.isCompleted(),
+					screening.getRuleBaseVersion(), screening.storedAnswers(), screening.storedResult())
+			.update(keys, "id");
+		return screening.withId(keys.getKeyAs(Number.class).longValue());
+	}
 
-	long count();
+	/** Marks it reviewed unless it already is: the first reviewer and time stay. False when there is no such row. */
+	boolean markReviewed(String referenceCode, String by, Instant at) {
+		int marked = this.jdbc.sql("update kiosk_screening set reviewed = true, reviewed_by = ?, reviewed_at = ?"
+				+ " where reference_code = ? and reviewed = false")
+			.params(by, timestamp(at), referenceCode)
+			.update();
+		return marked > 0 || existsByReferenceCode(referenceCode);
+	}
+
+	Optional<KioskScreening> findByReferenceCode(String referenceCode) {
+		return this.jdbc.sql("select " + COLUMNS + " from kiosk_screening where reference_code = ?")
+			.param(referenceCode)
+			.query(KioskScreeningRepository::row)
+			.optional();
+	}
+
+	boolean existsByReferenceCode(String referenceCode) {
+		return this.jdbc.sql("select count(*) from kiosk_screening where reference_code = ?")
+			.param(referenceCode)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Screenings taken at or after the moment, newest first. */
+	List<KioskScreening> screenedSince(Instant since) {
+		return this.jdbc.sql("select " + COLUMNS + " from kiosk_screening where screened_at >= ?"
+				+ " order by screened_at desc, id desc")
+			.param(timestamp(since))
+			.query(KioskScreeningRepository::row)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from kiosk_screening").query(Long.class).single();
+	}
 
 	/** How many since the moment, the newest id, and how many of them are reviewed: one small row. */
-	@Query("select count(s), max(s.id), sum(case when s.reviewed = true then 1 else 0 end)"
-			+ " from KioskScreening s where s.screenedAt >= :since")
-	List<Object[]> changeMarkerSince(@Param("since") Instant since);
+	KioskScreenings.ChangeMarker changeMarkerSince(Instant since) {
+		return this.jdbc.sql("select count(*), max(id), sum(case when reviewed then 1 else 0 end)"
+				+ " from kiosk_screening where screened_at >= ?")
+			.param(timestamp(since))
+			.query((rs, n) -> new KioskScreenings.ChangeMarker(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
 
-	@Modifying
-	@Query("delete from KioskScreening s where s.screenedAt < :cutoff")
-	int deleteScreenedBefore(@Param("cutoff") Instant cutoff);
+	int deleteScreenedBefore(Instant cutoff) {
+		return this.jdbc.sql("delete from kiosk_screening where screened_at < ?").param(timestamp(cutoff)).update();
+	}
+
+	/** TIMESTAMP WITH TIME ZONE, in UTC: both databases take and give an OffsetDateTime for it. */
+	static OffsetDateTime timestamp(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static KioskScreening row(ResultSet rs, int n) throws SQLException {
+		return new KioskScreening(rs.getLong("id"), rs.getString("reference_code"), instant(rs, "screened_at"),
+				rs.getString("language"), Disposition.valueOf(rs.getString("disposition")), rs.getBoolean("completed"),
+				rs.getString("rule_base_version"), rs.getString("answers"), rs.getString("result"),
+				rs.getBoolean("reviewed"), instant(rs, "reviewed_at"), rs.getString("reviewed_by"));
+	}
 
 }

@@ -93,7 +93,7 @@ public class KioskScreenings {
 			try {
 				this.storage.beforeWrite();
 				KioskScreening stored = this.transaction.execute((status) -> this.repository
-					.saveAndFlush(new KioskScreening(attempt, this.clock.instant(), language, answers, result, wording)));
+					.insert(new KioskScreening(attempt, this.clock.instant(), language, answers, result, wording)));
 				this.storage.wrote();
 				return stored;
 			}
@@ -144,7 +144,7 @@ public class KioskScreenings {
 
 	/** Screenings taken at or after the given moment, newest first. */
 	public List<KioskScreening> since(Instant since) {
-		return this.repository.findByScreenedAtGreaterThanEqualOrderByScreenedAtDesc(since);
+		return this.repository.screenedSince(since);
 	}
 
 	/**
@@ -152,16 +152,11 @@ public class KioskScreenings {
 	 * are, the newest id and how many are reviewed. Small and cheap, for a list that refreshes itself.
 	 */
 	public ChangeMarker changesSince(Instant since) {
-		Object[] row = this.repository.changeMarkerSince(since).get(0);
-		return new ChangeMarker(number(row[0]), number(row[1]), number(row[2]));
+		return this.repository.changeMarkerSince(since);
 	}
 
 	/** A day's screenings in three numbers: any change to the list changes one of them. */
 	public record ChangeMarker(long count, long latestId, long reviewed) {
-	}
-
-	private static long number(Object value) {
-		return (value instanceof Number number) ? number.longValue() : 0;
 	}
 
 	/**
@@ -171,11 +166,7 @@ public class KioskScreenings {
 	public boolean markReviewed(String typedCode, String by) {
 		this.storage.beforeWrite();
 		Boolean done = this.transaction.execute((status) -> ReferenceCodes.parse(typedCode)
-			.flatMap(this.repository::findByReferenceCode)
-			.map((screening) -> {
-				screening.markReviewed(by, this.clock.instant());
-				return true;
-			})
+			.map((code) -> this.repository.markReviewed(code, by, this.clock.instant()))
 			.orElse(false));
 		return Boolean.TRUE.equals(done);
 	}

@@ -13,14 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.SchemaValidationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -121,9 +122,11 @@ public class KioskStorage {
 
 	private final ObjectProvider<Flyway> flyway;
 
-	private final ObjectProvider<EntityManagerFactory> entityManagers;
-
 	private final Clock clock;
+
+	/** The tables the app reads and writes, and their columns, checked before the first write. */
+	private final Map<String, String> tables = new ConcurrentSkipListMap<>(
+			Map.of("kiosk_screening", KioskScreeningRepository.COLUMNS));
 
 	private final ReentrantLock probing = new ReentrantLock();
 
@@ -137,18 +140,15 @@ public class KioskStorage {
 	private volatile State state = State.NEW;
 
 	@Autowired
-	KioskStorage(DataSource dataSource, ObjectProvider<Flyway> flyway,
-			ObjectProvider<EntityManagerFactory> entityManagers) {
-		this(dataSource, flyway, entityManagers, Clock.systemUTC());
+	KioskStorage(DataSource dataSource, ObjectProvider<Flyway> flyway) {
+		this(dataSource, flyway, Clock.systemUTC());
 	}
 
-	KioskStorage(DataSource dataSource, ObjectProvider<Flyway> flyway,
-			ObjectProvider<EntityManagerFactory> entityManagers, Clock clock) {
+	KioskStorage(DataSource dataSource, ObjectProvider<Flyway> flyway, Clock clock) {
 		this.dataSource = dataSource;
 		this.probes = new JdbcTemplate(dataSource);
 		this.probes.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
 		this.flyway = flyway;
-		this.entityManagers = entityManagers;
 		this.clock = clock;
 	}
 
@@ -185,6 +185,7 @@ public class KioskStorage {
 			if (this.ready) {
 				return;
 			}
+			checkDurable(); // first: nothing, not even a migration, is written to a database that loses commits
 			Flyway migrations = this.flyway.getIfAvailable();
 			// only reads when up to date: migrate() would take a transaction (a write) even then, and
 			// Flyway can leave its connection checked out when that fails (the disk is full)
@@ -192,17 +193,24 @@ public class KioskStorage {
 				// the tables again, after a corrupt file was moved aside, say
 				migrations.migrate();
 			}
-			EntityManagerFactory entityManagerFactory = this.entityManagers.getIfAvailable();
-			if (entityManagerFactory != null) {
-				try {
-					entityManagerFactory.getSchemaManager().validate();
-				}
-				catch (SchemaValidationException ex) {
-					throw new NotReady("The tables do not match the mapping: " + ex.getMessage());
-				}
-			}
-			checkDurable();
+			this.tables.forEach(this::checkColumns);
 			this.ready = true;
+		}
+	}
+
+	/** Another table the app writes through this storage, checked with the others before the first write. */
+	public void expectTable(String table, String columns) {
+		this.tables.put(table, columns);
+	}
+
+	/** Every column the app reads and writes is there: else nothing is written to a table it would misread. */
+	private void checkColumns(String table, String columns) {
+		try {
+			this.probes.queryForList("SELECT " + columns + " FROM " + table + " WHERE 1 = 0");
+		}
+		catch (DataAccessException ex) {
+			throw new NotReady("The table " + table + " does not have the columns the app uses (" + columns + "): "
+					+ describe(ex));
 		}
 	}
 

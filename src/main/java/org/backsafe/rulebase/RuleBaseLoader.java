@@ -427,7 +427,7 @@ public class RuleBaseLoader
 			compiled = System.nanoTime();
 			Optional<BuildGateRecord> vouching = first ? this.buildRecord
 				.filter((record) -> record.vouchesFor(files, BuildGateRecord.currentCodeVersion())) : Optional.empty();
-			candidate = vouching.isPresent() ? built.vouchedFor(vouching.get())
+			candidate = vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
 					: RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
 							this.properties.screeningTimeout());
 		}
@@ -469,6 +469,23 @@ public class RuleBaseLoader
 				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
 				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
+	}
+
+	/**
+	 * One screening of answers the build's gate screened too, before vouched-for rules serve: the
+	 * engine's first screening in a new JVM is slow, and should be nobody's. Should it fail, the whole
+	 * gate decides.
+	 */
+	private static boolean screensOnce(RuleBase built) {
+		try {
+			built.screen(RuleBaseGate.bases().get(0));
+			return true;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			logger.warn("Rule base " + built.version() + " failed a screening its build's gate passed (" + ex
+					+ "); the whole gate runs before it serves");
+			return false;
+		}
 	}
 
 	/** At shutdown a load stops half done: that says nothing about the files, so nothing is kept. */

@@ -2,22 +2,11 @@ package org.backsafe.staff;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * One entry of the audit log: who on the staff did what, and when; with the kiosk screening it was
  * about (a view, a review, a search that found one), or a detail (what was searched for, how many
  * screenings a list showed). Logins are entries too: for a failed one, the name as typed.
  */
-@Entity
-@Table(name = "staff_audit")
 public class StaffAudit {
 
 	public enum Action {
@@ -41,35 +30,20 @@ public class StaffAudit {
 
 	}
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+	private final String staffUser;
 
-	@Column(name = "staff_user", nullable = false, updatable = false)
-	private String staffUser;
+	private final Instant occurredAt;
 
-	@Column(name = "occurred_at", nullable = false, updatable = false)
-	private Instant occurredAt;
+	private final Action action;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
-	private Action action;
+	private final Long screeningId;
 
-	@Column(name = "screening_id", updatable = false)
-	private Long screeningId;
+	private final String referenceCode;
 
-	@Column(name = "reference_code", updatable = false)
-	private String referenceCode;
-
-	@Column(updatable = false)
-	private String detail;
+	private final String detail;
 
 	/** Where a login, failed login or lockout came from (the connection's address); null on other rows. */
-	@Column(name = "client_address", updatable = false)
-	private String clientAddress;
-
-	protected StaffAudit() {
-	}
+	private final String clientAddress;
 
 	StaffAudit(String staffUser, Instant occurredAt, Action action, Long screeningId, String referenceCode,
 			String detail, String clientAddress) {

@@ -78,12 +78,12 @@ class StaffAuditLog {
 
 	@Transactional(readOnly = true)
 	List<StaffAudit> about(KioskScreening screening) {
-		return this.entries.findByScreeningIdAndActionInOrderByOccurredAtDesc(screening.getId(), ABOUT_A_SCREENING);
+		return this.entries.aboutScreening(screening.getId(), ABOUT_A_SCREENING);
 	}
 
 	private void write(String staffUser, Action action, KioskScreening screening, String detail, String address) {
 		this.storage.beforeWrite();
-		this.entries.save(new StaffAudit(staffUser, this.clock.instant(), action,
+		this.entries.insert(new StaffAudit(staffUser, this.clock.instant(), action,
 				(screening != null) ? screening.getId() : null,
 				(screening != null) ? screening.getReferenceCode() : null, detail,
 				(address != null) ? LoginAttempts.address(address) : null));

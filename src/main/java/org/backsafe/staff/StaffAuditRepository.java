@@ -1,18 +1,63 @@
 package org.backsafe.staff;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.data.repository.Repository;
+import org.backsafe.kiosk.KioskStorage;
 
-/** The audit log is written and read, never changed. */
-interface StaffAuditRepository extends Repository<StaffAudit, Long> {
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-	StaffAudit save(StaffAudit entry);
+/** The audit log, in the table of {@code V2__staff_audit.sql} and later: written and read, never changed. */
+@Repository
+class StaffAuditRepository {
 
-	List<StaffAudit> findByScreeningIdAndActionInOrderByOccurredAtDesc(Long screeningId,
-			Collection<StaffAudit.Action> actions);
+	/** Every column the app reads and writes: the storage checks that the table has them. */
+	static final String COLUMNS = "id, staff_user, occurred_at, action, screening_id, reference_code, detail,"
+			+ " client_address";
 
-	long count();
+	private final JdbcClient jdbc;
+
+	StaffAuditRepository(JdbcClient jdbc, KioskStorage storage) {
+		this.jdbc = jdbc;
+		storage.expectTable("staff_audit", COLUMNS);
+	}
+
+	void insert(StaffAudit entry) {
+		this.jdbc.sql("insert into staff_audit (staff_user, occurred_at, action, screening_id, reference_code,"
+				+ " detail, client_address) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(entry.getStaffUser(), entry.getOccurredAt().atOffset(ZoneOffset.UTC), entry.getAction().name(),
+					entry.getScreeningId(), entry.getReferenceCode(), entry.getDetail(), entry.getClientAddress())
+			.update();
+	}
+
+	/** What was done about one screening, of the given kinds, newest first. */
+	List<StaffAudit> aboutScreening(Long screeningId, Collection<StaffAudit.Action> actions) {
+		if (actions.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from staff_audit where screening_id = :screening"
+				+ " and action in (:actions) order by occurred_at desc, id desc")
+			.param("screening", screeningId)
+			.param("actions", actions.stream().map(Enum::name).toList())
+			.query(StaffAuditRepository::row)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from staff_audit").query(Long.class).single();
+	}
+
+	private static StaffAudit row(ResultSet rs, int n) throws SQLException {
+		OffsetDateTime occurred = rs.getObject("occurred_at", OffsetDateTime.class);
+		Long screening = rs.getObject("screening_id", Long.class);
+		return new StaffAudit(rs.getString("staff_user"), occurred.toInstant(),
+				StaffAudit.Action.valueOf(rs.getString("action")), screening, rs.getString("reference_code"),
+				rs.getString("detail"), rs.getString("client_address"));
+	}
 
 }

@@ -2,12 +2,12 @@ package org.backsafe.kiosk;
 
 import java.nio.file.Path;
 
-import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +25,16 @@ class KioskStorageDurabilityTests {
 
 	@Test
 	void anH2FileWithAWriteDelayIsRefusedBeforeAnythingIsWritten() {
-		KioskStorage storage = storageOn("jdbc:h2:file:" + this.folder.resolve("delayed"));
+		String url = "jdbc:h2:file:" + this.folder.resolve("delayed");
+		KioskStorage storage = storageOn(url);
 		assertThatExceptionOfType(KioskStorage.NotReady.class).isThrownBy(storage::beforeWrite)
 			.withMessageContaining("WRITE_DELAY=0");
 		storage.probe();
 		assertThat(storage.state().status()).isEqualTo(KioskStorage.Status.DOWN);
 		assertThat(storage.state().error()).contains("WRITE_DELAY=0");
+		assertThat(new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+			.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", Integer.class))
+			.as("not even a migration was written").isZero();
 	}
 
 	@Test
@@ -40,13 +44,15 @@ class KioskStorageDurabilityTests {
 
 	@Test
 	void anInMemoryH2HasNoFileToBeDurableIn() {
-		storageOn("jdbc:h2:mem:durability-test").beforeWrite();
+		storageOn("jdbc:h2:mem:durability-test;DB_CLOSE_DELAY=-1").beforeWrite();
 	}
 
+	/** Storage on the database, with the app's migrations, as Spring would make it. */
 	private static KioskStorage storageOn(String url) {
-		DefaultListableBeanFactory none = new DefaultListableBeanFactory();
-		return new KioskStorage(new DriverManagerDataSource(url, "sa", ""), none.getBeanProvider(Flyway.class),
-				none.getBeanProvider(EntityManagerFactory.class));
+		DriverManagerDataSource database = new DriverManagerDataSource(url, "sa", "");
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("flyway", Flyway.configure().dataSource(database).load());
+		return new KioskStorage(database, beans.getBeanProvider(Flyway.class));
 	}
 
 }

@@ -4,7 +4,7 @@ import org.backsafe.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
 import org.springframework.context.annotation.Import;
@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The same storage checks on a real PostgreSQL, migrated from empty by the same Flyway scripts. */
-@DataJpaTest
+@JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class })
+@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class, KioskScreeningRepository.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class KioskStoragePostgresTests extends StorageChecks {
 

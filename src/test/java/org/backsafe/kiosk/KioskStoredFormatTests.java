@@ -14,7 +14,7 @@ import org.backsafe.screening.Technique;
 import org.backsafe.screening.Verdict;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * a change to the records or to the stored documents must keep reading every schema version that
  * rows may still be stored in (for as long as they are kept), and say so plainly when it cannot.
  */
-@DataJpaTest
-@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class })
+@JdbcTest
+@Import({ ReferenceCodes.class, KioskStorage.class, StorageMigrations.class, KioskScreeningRepository.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class KioskStoredFormatTests extends StorageTestBase {
 

@@ -41,9 +41,17 @@ abstract class StorageChecks extends StorageTestBase {
 	}
 
 	@Test
-	void theTablesMatchTheMapping() {
-		// what Hibernate's ddl-auto=validate did at start, now done before the kiosk's first write
+	void theTablesHaveEveryColumnTheAppReadsAndWrites() {
 		this.storage.ready();
+	}
+
+	@Test
+	void aTableWithoutAColumnTheAppUsesIsRefusedBeforeTheFirstWrite() {
+		KioskStorage storage = new KioskStorage(this.dataSource, this.flyway);
+		storage.expectTable("kiosk_screening", KioskScreeningRepository.COLUMNS + ", shown_at");
+		assertThatExceptionOfType(KioskStorage.NotReady.class).isThrownBy(storage::beforeWrite)
+			.withMessageContaining("kiosk_screening")
+			.withMessageContaining("shown_at");
 	}
 
 	@Test
@@ -88,7 +96,7 @@ abstract class StorageChecks extends StorageTestBase {
 	void theDatabaseRefusesASecondRecordWithTheSameCode() {
 		storeWith("AAAAAA").store(Samples.answers(), Samples.result(), Locale.ENGLISH);
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.repository
-			.saveAndFlush(new KioskScreening("AAAAAA", NOW, Locale.ENGLISH, Samples.answers(), Samples.result(), Map.of())));
+			.insert(new KioskScreening("AAAAAA", NOW, Locale.ENGLISH, Samples.answers(), Samples.result(), Map.of())));
 		assertThat(this.repository.count()).isEqualTo(1);
 	}
 

@@ -7,12 +7,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.backsafe.result.ResultWording;
 import org.backsafe.result.WordedResults;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.screening.EmergencyNumber;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +53,12 @@ abstract class StorageTestBase {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ObjectProvider<Flyway> flyway;
 
 	@BeforeEach
 	void emptyTables() {

@@ -1,32 +1,24 @@
 package org.backsafe.kiosk;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the Flyway migrations at start, as Spring Boot would, but a database that cannot be migrated
- * (a corrupt H2 file, a server that is down) no longer stops the whole app: self-screening and the
- * JSON API need no database. The error is logged, health reports the storage DOWN, the kiosk sends
- * patients to reception, and {@link KioskStorage} migrates again before the next write.
+ * Spring Boot would run the Flyway migrations while the app starts, on its critical path (about a
+ * second on an H2 file), and stop the whole app when they fail. Self-screening and the JSON API need
+ * no database, so neither happens here: {@link KioskStorage} migrates once the app has started (its
+ * first probe, which health reports), and again before any write while migrations are pending. A
+ * database that cannot be migrated (a corrupt H2 file, a server that is down) is logged, health
+ * reports the storage DOWN, and the kiosk sends patients to reception.
  */
 @Component
 class StorageMigrations implements FlywayMigrationStrategy {
 
-	private static final Log logger = LogFactory.getLog(StorageMigrations.class);
-
 	@Override
 	public void migrate(Flyway flyway) {
-		try {
-			flyway.migrate();
-		}
-		catch (RuntimeException ex) {
-			logger.error("The kiosk's database could not be migrated at start. Self-screening and the API work;"
-					+ " the kiosk sends patients to reception until its storage works (health: storage)", ex);
-		}
+		// deferred to KioskStorage, once the app has started
 	}
 
 }

@@ -142,6 +142,25 @@ class ServicePagesHttpTests {
 	}
 
 	@Nested
+	class LanguageSwitch {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/privacy", "/accessibility", "/", "/kiosk", "/rules" })
+		void linksTheSamePageInTheOtherLanguage(String path) throws Exception {
+			HttpResponse<String> page = get(path, "Accept-Language", "en");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("href=\"" + path + "?lang=es\"");
+		}
+
+		@Test
+		void onAnErrorPageItLinksTheStart() throws Exception {
+			HttpResponse<String> page = get("/no-such-page", "Accept", "text/html", "Accept-Language", "en");
+			assertThat(page.body()).contains("href=\"/?lang=es\"").doesNotContain("no-such-page?lang");
+		}
+
+	}
+
+	@Nested
 	class NotFound {
 
 		@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,15 @@ public final class SourceTable {
 
 	/** The entries by language; the default language's hold everything, the others what they translate. */
 	private final Map<String, Map<String, String>> entries;
+
+	/**
+	 * {@link #words} by language and source, once worked out: a result words each of its lines, and
+	 * the regular expressions cost more than the rest of an answer over HTTP. Bounded, though the
+	 * sources are the rule base's own.
+	 */
+	private final Map<String, String> wordsBySource = new ConcurrentHashMap<>();
+
+	private static final int MAX_REMEMBERED = 10_000;
 
 	/** A table from its entries by language (key to text, as in the properties files). */
 	public SourceTable(Map<String, Map<String, String>> entries) {
@@ -93,6 +103,19 @@ public final class SourceTable {
 		if (source == null) {
 			return null;
 		}
+		String key = locale.getLanguage() + '\n' + source;
+		String known = this.wordsBySource.get(key);
+		if (known != null) {
+			return known;
+		}
+		String words = wordsOf(source, locale);
+		if (this.wordsBySource.size() < MAX_REMEMBERED) {
+			this.wordsBySource.put(key, words);
+		}
+		return words;
+	}
+
+	private String wordsOf(String source, Locale locale) {
 		List<String> parts = new ArrayList<>();
 		for (String part : source.split(";")) {
 			String text = part.strip();

@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,18 +88,7 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not read the app's classes: " + ex.getMessage(), ex);
 		}
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			classes.forEach((name, bytes) -> {
-				digest.update(name.getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				digest.update(bytes);
-			});
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return RuleFiles.sha256(classes);
 	}
 
 	private static boolean upToDate(Path record, RuleFiles files, String code) {

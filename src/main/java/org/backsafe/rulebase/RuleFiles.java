@@ -157,6 +157,11 @@ public final class RuleFiles {
 	}
 
 	private static String hash(Map<String, byte[]> files) {
+		return sha256(files).substring(0, 12);
+	}
+
+	/** A SHA-256 over each name and its bytes, in the map's order, in hex. */
+	static String sha256(Map<String, byte[]> files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			files.forEach((name, bytes) -> {
@@ -165,7 +170,7 @@ public final class RuleFiles {
 				digest.update(bytes);
 				digest.update((byte) 0);
 			});
-			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -38,10 +38,10 @@ import org.springframework.stereotype.Component;
  * The kiosk's database as a whole: whether it takes writes, and what to do when it stops, so that it
  * takes them again without a restart once the fault is gone.
  * <ul>
- * <li><b>Ready</b> before a write: the migrations have run (at start they may not have: a corrupt
- * file, a server not yet there), the mapping matches the tables, and a commit is durable when it
- * returns (H2: a file database with no write delay; PostgreSQL: {@code synchronous_commit} and
- * {@code fsync} on). Checked again after any failure.</li>
+ * <li><b>Ready</b> before a write: a commit is durable when it returns (H2: a file database with no
+ * write delay; PostgreSQL: {@code synchronous_commit} and {@code fsync} on), the migrations have
+ * run (they run once the app has started, and may fail: a corrupt file, a server not yet there),
+ * and the tables have every column the app uses. Checked again after any failure.</li>
  * <li><b>Room to write</b>, for an H2 file: the file is writable and its disk has
  * {@link #MIN_FREE_BYTES} free, checked before every write. A write that H2 itself fails (a full
  * disk, a file made read-only) closes its whole database, and H2 2.4 can then leave a thread
@@ -162,7 +162,7 @@ public class KioskStorage {
 	}
 
 	/**
-	 * Makes sure storage can take a write now: ready (migrated, the mapping checked, commits durable),
+	 * Makes sure storage can take a write now: ready (commits durable, migrated, the columns checked),
 	 * and for an H2 file, room to write.
 	 * The staff pages' writes (failed logins, the audit log) call this too: on H2, one failed write
 	 * closes the whole database.
@@ -176,7 +176,7 @@ public class KioskStorage {
 		}
 	}
 
-	/** Migrated, the mapping checked, commits durable: once, and again after any failure. */
+	/** Commits durable, migrated, the columns checked: once, and again after any failure. */
 	void ready() {
 		if (this.ready) {
 			return;

@@ -53,6 +53,9 @@ public final class RuleBase implements ScreeningRules {
 	/** Whether the gate has run on it in this process, not only in the build (see {@link BuildGateRecord}). */
 	private final boolean gatedHere;
 
+	/** Whether it first served on the build's gate record. */
+	private final boolean gatedAtBuild;
+
 	RuleBase(KieBase kieBase, RuleFiles files, List<RuleDescription> rules, Map<String, Map<String, String>> wording,
 			SourceTable sources, List<Scenario> scenarios) {
 		this.kieBase = kieBase;
@@ -66,10 +69,11 @@ public final class RuleBase implements ScreeningRules {
 		this.impact = null;
 		this.sweep = null;
 		this.gatedHere = false;
+		this.gatedAtBuild = false;
 	}
 
 	private RuleBase(RuleBase compiled, RuleBaseInfo info, Map<String, Integer> scenarioCoverage, ImpactReport impact,
-			ImpactComparison.Outcome[][] sweep, boolean gatedHere) {
+			ImpactComparison.Outcome[][] sweep, boolean gatedHere, boolean gatedAtBuild) {
 		this.kieBase = compiled.kieBase;
 		this.files = compiled.files;
 		this.info = info;
@@ -81,6 +85,7 @@ public final class RuleBase implements ScreeningRules {
 		this.impact = impact;
 		this.sweep = sweep;
 		this.gatedHere = gatedHere;
+		this.gatedAtBuild = gatedAtBuild;
 	}
 
 	/**
@@ -89,7 +94,7 @@ public final class RuleBase implements ScreeningRules {
 	 */
 	RuleBase admitted(Map<String, Integer> coverage, ImpactReport impact, ImpactComparison.Outcome[][] sweep) {
 		// loaded when it passed the gate
-		return new RuleBase(this, new RuleBaseInfo(version(), Instant.now()), coverage, impact, sweep, true);
+		return new RuleBase(this, new RuleBaseInfo(version(), Instant.now()), coverage, impact, sweep, true, false);
 	}
 
 	/**
@@ -98,17 +103,27 @@ public final class RuleBase implements ScreeningRules {
 	 */
 	RuleBase vouchedFor(BuildGateRecord record) {
 		return new RuleBase(this, new RuleBaseInfo(version(), Instant.now()), record.coverage(),
-				ImpactReport.firstLoad(version()), null, false);
+				ImpactReport.firstLoad(version()), null, false, true);
 	}
 
 	/** The same rule base, now gated in this process too: when it was loaded and what it changed stay. */
 	RuleBase gatedHereToo(Map<String, Integer> coverage, ImpactComparison.Outcome[][] sweep) {
-		return new RuleBase(this, this.info, coverage, this.impact, sweep, true);
+		return new RuleBase(this, this.info, coverage, this.impact, sweep, true, this.gatedAtBuild);
 	}
 
 	/** Whether the whole gate has run on this rule base in this process (else only in the build). */
 	public boolean gatedHere() {
 		return this.gatedHere;
+	}
+
+	/** Whether it first served on the build's gate record (see {@link BuildGateRecord}). */
+	public boolean gatedAtBuild() {
+		return this.gatedAtBuild;
+	}
+
+	/** Where the gate has passed it, in words for an operator. */
+	public String gatePassed() {
+		return !this.gatedAtBuild ? "here" : this.gatedHere ? "at build, and here" : "at build; running here now";
 	}
 
 	/** Its outcomes on the gate's answer sets, as far as they were screened; null before the gate. */

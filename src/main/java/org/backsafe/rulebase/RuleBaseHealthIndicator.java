@@ -53,7 +53,8 @@ class RuleBaseHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("loadedAt", ruleBase.info().loadedAt().toString())
 				.withDetail("origin", ruleBase.files().origin())
 				.withDetail("rules", ruleBase.rules().size())
-				.withDetail("scenarios", ruleBase.scenarios().size());
+				.withDetail("scenarios", ruleBase.scenarios().size())
+				.withDetail("gatePassed", ruleBase.gatePassed());
 		}
 		FailedAttempt failure = state.lastFailure();
 		if (failure != null) {

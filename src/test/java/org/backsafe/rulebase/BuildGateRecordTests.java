@@ -74,12 +74,15 @@ class BuildGateRecordTests {
 		try (LoadedRules current = LoadedRules.startingWith(unwatched(rules), vouchingFor(rules))) {
 			RuleBase first = current.serving().orElseThrow();
 			assertThat(first.gatedHere()).as("served on the record, before the gate ran here").isFalse();
+			RuleBaseHealthIndicator health = new RuleBaseHealthIndicator(current.loader());
+			assertThat(health.health().getDetails()).containsEntry("gatePassed", "at build; running here now");
 			assertThat(first.scenariosExercising("ask-a-doctor-when-in-doubt")).as("coverage from the record").isEqualTo(7);
 
 			current.started();
 			assertThat(current.awaitAhead(Duration.ofSeconds(150))).isTrue();
 			RuleBase gated = current.serving().orElseThrow();
 			assertThat(gated.gatedHere()).isTrue();
+			assertThat(health.health().getDetails()).containsEntry("gatePassed", "at build, and here");
 			assertThat(gated.version()).isEqualTo(first.version());
 			assertThat(gated.info()).as("it has served since the first load").isEqualTo(first.info());
 			assertThat(gated.scenariosExercising("ask-a-doctor-when-in-doubt")).as("coverage found here").isGreaterThan(7);

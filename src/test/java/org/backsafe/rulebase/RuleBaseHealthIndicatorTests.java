@@ -34,6 +34,7 @@ class RuleBaseHealthIndicatorTests {
 			.containsEntry("origin", this.dir.toAbsolutePath().normalize().toString())
 			.containsEntry("rules", serving.rules().size())
 			.containsEntry("scenarios", serving.scenarios().size())
+			.containsEntry("gatePassed", "here")
 			.doesNotContainKey("lastFailure");
 
 		folder.write("zz-broken.drl", RuleFolder.HEADER + "rule \"Broken\"\nwhen\n\tPain()\nend\n");

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ class KioskScreeningRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into kiosk_screening (reference_code, screened_at, language, disposition, completed,"
 				+ " rule_base_version, answers, result, reviewed) values (?, ?, ?, ?, ?, ?, ?, ?, false)")
-			.params(screening.getReferenceCode(), timestamp(screening.getScreenedAt()),
+			.params(screening.getReferenceCode(), StoredTime.utc(screening.getScreenedAt()),
 					screening.getLanguage().toLanguageTag(), screening.getDisposition().name(), screening.isCompleted(),
 					screening.getRuleBaseVersion(), screening.storedAnswers(), screening.storedResult())
 			.update(keys, "id");
@@ -48,7 +47,7 @@ class KioskScreeningRepository {
 	boolean markReviewed(String referenceCode, String by, Instant at) {
 		int marked = this.jdbc.sql("update kiosk_screening set reviewed = true, reviewed_by = ?, reviewed_at = ?"
 				+ " where reference_code = ? and reviewed = false")
-			.params(by, timestamp(at), referenceCode)
+			.params(by, StoredTime.utc(at), referenceCode)
 			.update();
 		return marked > 0 || existsByReferenceCode(referenceCode);
 	}
@@ -71,7 +70,7 @@ class KioskScreeningRepository {
 	List<KioskScreening> screenedSince(Instant since) {
 		return this.jdbc.sql("select " + COLUMNS + " from kiosk_screening where screened_at >= ?"
 				+ " order by screened_at desc, id desc")
-			.param(timestamp(since))
+			.param(StoredTime.utc(since))
 			.query(KioskScreeningRepository::row)
 			.list();
 	}
@@ -84,23 +83,17 @@ class KioskScreeningRepository {
 	KioskScreenings.ChangeMarker changeMarkerSince(Instant since) {
 		return this.jdbc.sql("select count(*), max(id), sum(case when reviewed then 1 else 0 end)"
 				+ " from kiosk_screening where screened_at >= ?")
-			.param(timestamp(since))
+			.param(StoredTime.utc(since))
 			.query((rs, n) -> new KioskScreenings.ChangeMarker(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.single();
 	}
 
 	int deleteScreenedBefore(Instant cutoff) {
-		return this.jdbc.sql("delete from kiosk_screening where screened_at < ?").param(timestamp(cutoff)).update();
+		return this.jdbc.sql("delete from kiosk_screening where screened_at < ?").param(StoredTime.utc(cutoff)).update();
 	}
 
-	/** TIMESTAMP WITH TIME ZONE, in UTC: both databases take and give an OffsetDateTime for it. */
-	static OffsetDateTime timestamp(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return StoredTime.instant(rs.getObject(column, OffsetDateTime.class));
 	}
 
 	private static KioskScreening row(ResultSet rs, int n) throws SQLException {

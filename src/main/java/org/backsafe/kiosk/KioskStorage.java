@@ -11,8 +11,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -408,7 +406,7 @@ public class KioskStorage {
 		try {
 			beforeWrite();
 			int rows = this.probes.update("UPDATE storage_probe SET probed_at = ? WHERE id = 1",
-					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+					StoredTime.utc(this.clock.instant()));
 			if (rows != 1) {
 				throw new NotReady("The probe row is missing from storage_probe (" + rows + " rows updated)");
 			}

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.backsafe.kiosk.StoredTime;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,7 +136,7 @@ class LoginAttempts {
 			int forgotten = this.jdbc.update(
 					"DELETE FROM staff_login_failure WHERE (locked_until IS NULL AND last_failed_at <= ?)"
 							+ " OR (locked_until IS NOT NULL AND locked_until <= ?)",
-					utc(now.minus(this.lockout)), utc(now));
+					StoredTime.utc(now.minus(this.lockout)), StoredTime.utc(now));
 			if (forgotten > 0) {
 				logger.info("Forgot " + forgotten + " failed-login count(s) older than " + this.lockout);
 			}
@@ -157,13 +157,13 @@ class LoginAttempts {
 			this.jdbc.update(
 					"INSERT INTO staff_login_failure (user_name, client_address, failures, last_failed_at, locked_until)"
 							+ " VALUES (?, ?, ?, ?, ?)",
-					key, address, count, utc(now), utc(lockedUntil));
+					key, address, count, StoredTime.utc(now), StoredTime.utc(lockedUntil));
 		}
 		else {
 			this.jdbc.update(
 					"UPDATE staff_login_failure SET failures = ?, last_failed_at = ?, locked_until = ?"
 							+ " WHERE user_name = ? AND client_address = ?",
-					count, utc(now), utc(lockedUntil), key, address);
+					count, StoredTime.utc(now), StoredTime.utc(lockedUntil), key, address);
 		}
 		return lockedUntil != null && (before == null || !before.lockedAt(now));
 	}
@@ -172,8 +172,8 @@ class LoginAttempts {
 		List<Failures> rows = this.jdbc.query(
 				"SELECT failures, last_failed_at, locked_until FROM staff_login_failure"
 						+ " WHERE user_name = ? AND client_address = ?" + (forUpdate ? " FOR UPDATE" : ""),
-				(rs, n) -> new Failures(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
-						instant(rs.getObject(3, OffsetDateTime.class))),
+				(rs, n) -> new Failures(rs.getInt(1), StoredTime.instant(rs.getObject(2, OffsetDateTime.class)),
+						StoredTime.instant(rs.getObject(3, OffsetDateTime.class))),
 				key, address);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
@@ -195,14 +195,6 @@ class LoginAttempts {
 	static String address(String address) {
 		String kept = (address != null) ? address.strip() : "";
 		return (kept.length() > MAX_ADDRESS) ? kept.substring(0, MAX_ADDRESS) : kept;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return (time != null) ? time.toInstant() : null;
 	}
 
 }

@@ -2,12 +2,13 @@ package org.backsafe.staff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
 import org.backsafe.kiosk.KioskStorage;
+import org.backsafe.kiosk.StoredTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ class StaffAuditRepository {
 	void insert(StaffAudit entry) {
 		this.jdbc.sql("insert into staff_audit (staff_user, occurred_at, action, screening_id, reference_code,"
 				+ " detail, client_address) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(entry.getStaffUser(), entry.getOccurredAt().atOffset(ZoneOffset.UTC), entry.getAction().name(),
+			.params(entry.getStaffUser(), StoredTime.utc(entry.getOccurredAt()), entry.getAction().name(),
 					entry.getScreeningId(), entry.getReferenceCode(), entry.getDetail(), entry.getClientAddress())
 			.update();
 	}
@@ -53,11 +54,10 @@ class StaffAuditRepository {
 	}
 
 	private static StaffAudit row(ResultSet rs, int n) throws SQLException {
-		OffsetDateTime occurred = rs.getObject("occurred_at", OffsetDateTime.class);
 		Long screening = rs.getObject("screening_id", Long.class);
-		return new StaffAudit(rs.getString("staff_user"), occurred.toInstant(),
-				StaffAudit.Action.valueOf(rs.getString("action")), screening, rs.getString("reference_code"),
-				rs.getString("detail"), rs.getString("client_address"));
+		Instant occurred = StoredTime.instant(rs.getObject("occurred_at", OffsetDateTime.class));
+		return new StaffAudit(rs.getString("staff_user"), occurred, StaffAudit.Action.valueOf(rs.getString("action")),
+				screening, rs.getString("reference_code"), rs.getString("detail"), rs.getString("client_address"));
 	}
 
 }

@@ -59,11 +59,19 @@ final class KioskClient {
 
 	}
 
+	/**
+	 * Redirects are followed here, not by the client: under load on a small machine, the JDK's own
+	 * following (JDK 17) now and then sends the next request on a connection it has just closed
+	 * itself ("connection closed locally"), a failure of the test's client that no browser has.
+	 */
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NORMAL)
+		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
+	/** More redirects than any page of the kiosk makes in a row. */
+	private static final int MAX_REDIRECTS = 5;
 
 	private final URI base;
 
@@ -126,10 +134,22 @@ final class KioskClient {
 	private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(request.timeout(REQUEST_TIMEOUT).build(),
 				HttpResponse.BodyHandlers.ofString());
+		for (int redirects = 0; isRedirect(response.statusCode()) && redirects < MAX_REDIRECTS; redirects++) {
+			URI from = response.uri();
+			URI next = from.resolve(response.headers()
+				.firstValue("Location")
+				.orElseThrow(() -> new IllegalStateException(from + " redirected without a Location")));
+			response = this.http.send(HttpRequest.newBuilder(next).GET().timeout(REQUEST_TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
 		}
 		return response.body();
+	}
+
+	private static boolean isRedirect(int status) {
+		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 	}
 
 	static String formBody(Map<String, String> form) {

@@ -121,9 +121,17 @@ public final class RuleBase implements ScreeningRules {
 		return this.gatedAtBuild;
 	}
 
-	/** Where the gate has passed it, in words for an operator. */
-	public String gatePassed() {
-		return !this.gatedAtBuild ? "here" : this.gatedHere ? "at build, and here" : "at build; running here now";
+	/**
+	 * Where the gate has passed it, in words for an operator.
+	 *
+	 * @param checkedAfterStart whether a rule base that served on the build's record goes through
+	 * the gate here too ({@link RuleBaseProperties#checkAfterStart()})
+	 */
+	public String gatePassed(boolean checkedAfterStart) {
+		if (!this.gatedAtBuild) {
+			return "here";
+		}
+		return this.gatedHere ? "at build, and here" : checkedAfterStart ? "at build; running here now" : "at build";
 	}
 
 	/** Its outcomes on the gate's answer sets, as far as they were screened; null before the gate. */

@@ -54,7 +54,7 @@ class RuleBaseHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("origin", ruleBase.files().origin())
 				.withDetail("rules", ruleBase.rules().size())
 				.withDetail("scenarios", ruleBase.scenarios().size())
-				.withDetail("gatePassed", ruleBase.gatePassed());
+				.withDetail("gatePassed", ruleBase.gatePassed(this.loader.properties().checkAfterStart()));
 		}
 		FailedAttempt failure = state.lastFailure();
 		if (failure != null) {

@@ -155,9 +155,13 @@ public class RuleBaseLoader
 			}
 			try {
 				awaitStart();
-				gateHereToo();
+				if (!this.closed && this.properties.checkAfterStart()) {
+					gateHereToo();
+					if (!this.closed) {
+						completeFirstSweep();
+					}
+				}
 				if (!this.closed) {
-					completeFirstSweep();
 					warmUp();
 				}
 			}
@@ -460,7 +464,9 @@ public class RuleBaseLoader
 			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 					+ candidate.rules().size() + " rules; compiled in " + (compiled - started) / 1_000_000
 					+ " ms; these exact files passed the whole gate when this build was made (its record: "
-					+ BuildGateRecord.LOCATION + "), and it runs again here once the app has started");
+					+ BuildGateRecord.LOCATION + ")" + (this.properties.checkAfterStart()
+							? ", and it runs again here once the app has started"
+							: "; it does not run again here (backsafe.rules.check-after-start=false)"));
 			return true;
 		}
 		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
@@ -537,6 +543,7 @@ public class RuleBaseLoader
 	public synchronized void close() {
 		this.closed = true;
 		this.holder.releaseReaders();
+		this.started.countDown(); // a loading thread waiting for the start has nothing left to wait for
 		ExecutorService loads = this.loads;
 		if (loads != null) {
 			loads.shutdownNow();

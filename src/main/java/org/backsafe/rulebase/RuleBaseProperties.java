@@ -46,6 +46,8 @@ public final class RuleBaseProperties {
 
 	private final boolean trustBuildRecord;
 
+	private final boolean checkAfterStart;
+
 	/**
 	 * @param dir the rules folder; when it does not exist at start, the copy packaged in the jar serves
 	 * @param watch whether to watch the folder and reload it after each edit (the packaged copy is
@@ -66,13 +68,20 @@ public final class RuleBaseProperties {
 	 * (exactly the files that passed the whole gate when the jar was built, read by the same code) serve
 	 * as soon as they are compiled, the whole gate running again once the app has started; a failure
 	 * then withdraws them (see {@link BuildGateRecord}). Off: the whole gate runs before they serve.
+	 * @param checkAfterStart whether, once the app has started, rules that served on the build's
+	 * record go through the whole gate here too, and the answer sets the first edit's impact report
+	 * needs are screened ahead. Off, the build's record is trusted alone, and the first edit's gate
+	 * screens what it needs itself: only for where start-up CPU counts for more than both (the tests'
+	 * many application contexts, each with the build's own rules).
 	 */
 	@ConstructorBinding
 	public RuleBaseProperties(@DefaultValue("./rules") String dir, @DefaultValue("true") boolean watch,
 			@DefaultValue("250ms") Duration debounce, @DefaultValue(DEFAULT_GATE_TIMEOUT) Duration gateTimeout,
 			@DefaultValue(DEFAULT_SCREENING_TIMEOUT) Duration screeningTimeout,
-			@DefaultValue("2") int warmUpReloads, @DefaultValue("true") boolean trustBuildRecord) {
-		this(Path.of(dir), watch, debounce, gateTimeout, screeningTimeout, warmUpReloads, trustBuildRecord);
+			@DefaultValue("2") int warmUpReloads, @DefaultValue("true") boolean trustBuildRecord,
+			@DefaultValue("true") boolean checkAfterStart) {
+		this(Path.of(dir), watch, debounce, gateTimeout, screeningTimeout, warmUpReloads, trustBuildRecord,
+				checkAfterStart);
 	}
 
 	/** Without warming up, as tests that time nothing want it. */
@@ -89,6 +98,11 @@ public final class RuleBaseProperties {
 
 	public RuleBaseProperties(Path dir, boolean watch, Duration debounce, Duration gateTimeout,
 			Duration screeningTimeout, int warmUpReloads, boolean trustBuildRecord) {
+		this(dir, watch, debounce, gateTimeout, screeningTimeout, warmUpReloads, trustBuildRecord, true);
+	}
+
+	public RuleBaseProperties(Path dir, boolean watch, Duration debounce, Duration gateTimeout,
+			Duration screeningTimeout, int warmUpReloads, boolean trustBuildRecord, boolean checkAfterStart) {
 		this.dir = dir;
 		this.watch = watch;
 		this.debounce = debounce;
@@ -99,6 +113,7 @@ public final class RuleBaseProperties {
 		}
 		this.warmUpReloads = warmUpReloads;
 		this.trustBuildRecord = trustBuildRecord;
+		this.checkAfterStart = checkAfterStart;
 	}
 
 	/** A folder with the default time limits. */
@@ -126,25 +141,25 @@ public final class RuleBaseProperties {
 	/** The same with another gate time limit. */
 	public RuleBaseProperties withGateTimeout(Duration timeout) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, timeout, this.screeningTimeout,
-				this.warmUpReloads, this.trustBuildRecord);
+				this.warmUpReloads, this.trustBuildRecord, this.checkAfterStart);
 	}
 
 	/** The same, watched or not. */
 	public RuleBaseProperties withWatch(boolean watch) {
 		return new RuleBaseProperties(this.dir, watch, this.debounce, this.gateTimeout, this.screeningTimeout,
-				this.warmUpReloads, this.trustBuildRecord);
+				this.warmUpReloads, this.trustBuildRecord, this.checkAfterStart);
 	}
 
 	/** The same, warming up the reload path this many times after the first load. */
 	public RuleBaseProperties withWarmUpReloads(int times) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, this.screeningTimeout,
-				times, this.trustBuildRecord);
+				times, this.trustBuildRecord, this.checkAfterStart);
 	}
 
 	/** The same with another screening time limit. */
 	public RuleBaseProperties withScreeningTimeout(Duration timeout) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, timeout,
-				this.warmUpReloads, this.trustBuildRecord);
+				this.warmUpReloads, this.trustBuildRecord, this.checkAfterStart);
 	}
 
 	public Path dir() {
@@ -174,11 +189,21 @@ public final class RuleBaseProperties {
 	/** The same, trusting the build's gate record at start-up or not. */
 	public RuleBaseProperties withTrustBuildRecord(boolean trust) {
 		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, this.screeningTimeout,
-				this.warmUpReloads, trust);
+				this.warmUpReloads, trust, this.checkAfterStart);
 	}
 
 	public boolean trustBuildRecord() {
 		return this.trustBuildRecord;
+	}
+
+	/** The same, with or without the work after start-up (see the constructor). */
+	public RuleBaseProperties withCheckAfterStart(boolean check) {
+		return new RuleBaseProperties(this.dir, this.watch, this.debounce, this.gateTimeout, this.screeningTimeout,
+				this.warmUpReloads, this.trustBuildRecord, check);
+	}
+
+	public boolean checkAfterStart() {
+		return this.checkAfterStart;
 	}
 
 }

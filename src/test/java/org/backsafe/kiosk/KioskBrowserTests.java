@@ -498,7 +498,7 @@ class KioskBrowserTests {
 			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		}
 
-		// the handoff's own time (90 s in all, the warning's 20 s included) runs out: the warning shows
+		// the handoff's own time (45 s here, the warning's 20 s included) runs out: the warning shows
 		WebElement dialog = this.browser.findElement(By.id("kiosk-idle"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(100)).until(ExpectedConditions.visibilityOf(dialog));
 		assertApart("kiosk-code", "kiosk-idle");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app as it starts by default: the project's rules, exactly as the build gated them, serve on
  * the build's record, and the whole gate runs on them here once Spring says the app has started.
  */
-@SpringBootTest(properties = "backsafe.rules.trust-build-record=true")
+@SpringBootTest(properties = { "backsafe.rules.trust-build-record=true", "backsafe.rules.check-after-start=true" })
 class BuildGateRecordStartTests {
 
 	@Autowired

@@ -92,6 +92,24 @@ class BuildGateRecordTests {
 
 	@Test
 	@Timeout(180)
+	void withoutTheCheckAfterStartTheRecordIsTrustedAloneAndTheHealthSaysSo() throws Exception {
+		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
+		RulesFolder.write(rules, RulesFolder.RED_FLAGS, RulesFolder.redFlagMadeDoctorFirst(rules));
+		// a record no build would write: with the check, these rules are withdrawn (the test below)
+		try (LoadedRules current = LoadedRules.startingWith(unwatched(rules).withCheckAfterStart(false),
+				vouchingFor(rules))) {
+			current.started();
+			assertThat(current.awaitAhead(Duration.ofSeconds(150))).isTrue();
+			RuleBase serving = current.serving().orElseThrow();
+			assertThat(serving.gatedHere()).as("no gate here after the start").isFalse();
+			assertThat(new RuleBaseHealthIndicator(current.loader()).health().getDetails())
+				.containsEntry("gatePassed", "at build");
+			assertThat(current.lastFailure()).isEmpty();
+		}
+	}
+
+	@Test
+	@Timeout(180)
 	void rulesThatFailTheGateHereStopServingWhateverTheRecordSays() throws Exception {
 		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
 		RulesFolder.write(rules, RulesFolder.RED_FLAGS, RulesFolder.redFlagMadeDoctorFirst(rules));

@@ -141,7 +141,7 @@ class CurrentRuleBaseTests {
 			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 			List<WeakReference<RuleBase>> served = new ArrayList<>();
 			long[] heap = new long[2];
-			int reloads = 16;
+			int reloads = 10;
 			for (int i = 1; i <= reloads; i++) {
 				RulesFolder.write(rules, "scenarios/note.yaml", "# edit " + i + "\n");
 				assertThat(current.reloadFolder()).isTrue();

@@ -66,6 +66,7 @@ class RuleBaseLoaderTests {
 		}
 		loader.close();
 		loading.join(Duration.ofSeconds(30).toMillis());
+		assertThat(loading.isAlive()).as("the loading thread ended, not waiting for a start that will not come").isFalse();
 		assertThat(loader.holder().now().serving()).isNull();
 		assertThat(loader.holder().now().lastFailure()).as("the rules were not refused, only not loaded").isNull();
 	}

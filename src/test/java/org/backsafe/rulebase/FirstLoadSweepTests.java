@@ -48,7 +48,8 @@ class FirstLoadSweepTests {
 		}
 	}
 
-	private static int missing(RuleBase ruleBase) {
+	/** How many of the rule base's sweep answer sets are not screened yet. */
+	static int missing(RuleBase ruleBase) {
 		int missing = 0;
 		for (ImpactComparison.Outcome[] profile : ruleBase.sweep()) {
 			for (ImpactComparison.Outcome outcome : profile) {

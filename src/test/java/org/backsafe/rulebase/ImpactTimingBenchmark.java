@@ -44,7 +44,7 @@ class ImpactTimingBenchmark {
 			RuleBase first = current.serving().orElseThrow();
 			long ahead = System.nanoTime();
 			assertThat(current.awaitAhead(Duration.ofSeconds(120))).isTrue();
-			assertThat(missing(first)).isZero();
+			assertThat(FirstLoadSweepTests.missing(first)).isZero();
 			assertThat(current.loader().warmUpsDone()).isEqualTo(WARM_UP_RELOADS);
 			System.out.printf("screened ahead and warmed up for the first edit: %d ms more%n",
 					(System.nanoTime() - ahead) / 1_000_000);
@@ -79,16 +79,6 @@ class ImpactTimingBenchmark {
 						compared, loadAverage());
 			}
 		}
-	}
-
-	private static int missing(RuleBase ruleBase) {
-		int missing = 0;
-		for (ImpactComparison.Outcome[] profile : ruleBase.sweep()) {
-			for (ImpactComparison.Outcome outcome : profile) {
-				missing += (outcome == null) ? 1 : 0;
-			}
-		}
-		return missing;
 	}
 
 	private static double loadAverage() {

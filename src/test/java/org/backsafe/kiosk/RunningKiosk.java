@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The whole app on a random loopback port, with a known staff user and a short kiosk idle time and
- * handoff time (the warning keeps its 20 second minimum). One annotation, so the browser and load tests share one
- * application context.
+ * handoff time (the warning keeps its 20 second minimum). One annotation, so the browser and load
+ * tests share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

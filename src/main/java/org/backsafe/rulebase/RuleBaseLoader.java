@@ -299,8 +299,11 @@ public class RuleBaseLoader
 		return this.warmUpsDone;
 	}
 
-	/** Waits until the screening and warming up done after the first load have ended; for measurements. */
-	boolean awaitAhead(Duration time) throws InterruptedException {
+	/**
+	 * Waits until the screening and warming up done after the first load have ended; for measurements,
+	 * and for tests that time an edit as an author makes it once the app has settled.
+	 */
+	public boolean awaitAhead(Duration time) throws InterruptedException {
 		return this.aheadDone.await(time.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

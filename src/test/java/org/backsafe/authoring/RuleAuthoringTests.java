@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.backsafe.rulebase.RuleBaseLoader;
 import org.backsafe.rulebase.RuleFiles;
 import org.backsafe.rulebase.RulesFolder;
 import org.backsafe.rulebase.scenario.ScenarioParser;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(OrderAnnotation.class)
 class RuleAuthoringTests {
 
-	private static final Duration SECONDS = Duration.ofSeconds(20);
+	/**
+	 * How long an edit may take to be taken up or refused here: a bound on a busy shared machine, not
+	 * a speed target (the time is printed; docs/performance.md has the measured figures).
+	 */
+	private static final Duration SECONDS = Duration.ofSeconds(40);
 
 	static final Path RULES;
 
@@ -70,6 +76,9 @@ class RuleAuthoringTests {
 		registry.add("backsafe.rules.dir", RULES::toString);
 		registry.add("backsafe.rules.debounce", () -> "100ms");
 		registry.add("backsafe.sources.dir", SOURCES::toString);
+		// as an author runs the app: the rules gated again after start-up, and the sweep ahead that
+		// keeps the first edit's gate to seconds (the test contexts' default leaves both out)
+		registry.add("backsafe.rules.check-after-start", () -> "true");
 		// as on an author's own machine: the rule base's health details (version, last failure) for
 		// anyone, where production shows them to logged-in staff only
 		registry.add("management.endpoint.health.show-details", () -> "always");
@@ -81,6 +90,9 @@ class RuleAuthoringTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RuleBaseLoader loader;
 
 	/** A plain HTTP exchange with the running app, as a browser or script would make it. */
 	private HttpResponse<String> send(String method, String path, String body, String... headers) {
@@ -228,7 +240,8 @@ class RuleAuthoringTests {
 
 	@Test
 	@Order(1)
-	void aNewRuleWithItsScenarioServesWithinSeconds() {
+	void aNewRuleWithItsScenarioServesWithinSeconds() throws InterruptedException {
+		assertThat(this.loader.awaitAhead(Duration.ofMinutes(3))).as("the work after the first load ended").isTrue();
 		String before = version();
 		long saved = System.nanoTime();
 		RulesFolder.addNewRule(RULES);

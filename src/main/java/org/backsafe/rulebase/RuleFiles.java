@@ -55,7 +55,7 @@ public final class RuleFiles {
 		try (Stream<Path> walk = Files.walk(folder)) {
 			for (Path path : walk.filter(Files::isRegularFile).toList()) {
 				String name = folder.relativize(path).toString().replace('\\', '/');
-				if (isRuleFile(name)) {
+				if (isRuleFile(name) && !hidden(name)) {
 					files.put(name, Files.readAllBytes(path));
 				}
 			}
@@ -64,6 +64,24 @@ public final class RuleFiles {
 			throw new UncheckedIOException("could not read the rules folder " + folder + ": " + ex.getMessage(), ex);
 		}
 		return new RuleFiles(files, folder.toAbsolutePath().normalize().toString());
+	}
+
+	/**
+	 * Whether a file is in a hidden folder (".git/", or the "..data/" that a Kubernetes ConfigMap
+	 * volume keeps its files in, beside links to them): never an author's rules, and read twice else.
+	 */
+	private static boolean hidden(String name) {
+		return name.startsWith(".") || name.contains("/.");
+	}
+
+	/**
+	 * Files kept somewhere else (the database's admitted versions), by name. Only the names a rules
+	 * folder would have been read for are taken.
+	 */
+	public static RuleFiles of(Map<String, byte[]> files, String origin) {
+		Map<String, byte[]> rules = new TreeMap<>(files);
+		rules.keySet().removeIf((name) -> !isRuleFile(name));
+		return new RuleFiles(rules, origin);
 	}
 
 	public static RuleFiles packaged() {

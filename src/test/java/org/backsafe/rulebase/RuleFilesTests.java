@@ -53,6 +53,16 @@ class RuleFilesTests {
 		}
 
 		@Test
+		void ignoresHiddenFoldersSuchAsAConfigMapsDataFolder() {
+			// a Kubernetes ConfigMap volume: each file is a link into "..data/", which holds the real ones
+			RuleFilesTests.this.folder.write("..2026_12_03_14_00_00.123/a.drl", "rule a")
+				.write("..2026_12_03_14_00_00.123/scenarios/a.yaml", "- scenario: a")
+				.write(".git/config.properties", "not rules");
+			assertThat(RuleFiles.fromFolder(RuleFilesTests.this.dir).all()).containsOnlyKeys("a.drl",
+					"messages.properties", "scenarios/a.yaml");
+		}
+
+		@Test
 		void takesDecisionTablesAndEveryLanguage() {
 			RuleFilesTests.this.folder.write("table.drl.csv", "RuleSet,org.backsafe.rules")
 				.write("old.drl.xls", "an Excel 97 table")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -11,7 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes stored kiosk screenings once they are older than the retention period. */
+/**
+ * Deletes stored kiosk screenings once they are older than the retention period. With several
+ * replicas, one of them purges in each period: the lock is held for at least the interval, so a
+ * replica whose turn comes while another's purge is recent skips it.
+ */
 @Component
 class RetentionPurge {
 
@@ -34,7 +39,10 @@ class RetentionPurge {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelay = 10_000, fixedDelayString = "${backsafe.kiosk.purge-interval:1h}")
+	@Scheduled(initialDelayString = "${backsafe.kiosk.purge-initial-delay:10s}",
+			fixedDelayString = "${backsafe.kiosk.purge-interval:1h}")
+	@SchedulerLock(name = "retention-purge", lockAtLeastFor = "${backsafe.kiosk.purge-interval:1h}",
+			lockAtMostFor = "${backsafe.kiosk.purge-interval:1h}")
 	void purge() {
 		Instant cutoff = this.clock.instant().minus(Duration.ofDays(this.properties.retentionDays()));
 		try {

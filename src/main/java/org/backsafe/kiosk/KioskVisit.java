@@ -1,5 +1,6 @@
 package org.backsafe.kiosk;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import org.backsafe.questionnaire.ScreeningForm;
@@ -14,10 +15,13 @@ import org.springframework.web.context.annotation.SessionScope;
  */
 @Component
 @SessionScope
-class KioskVisit {
+class KioskVisit implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 
 	/** What the handoff screen shows; {@code code} is null when the screening could not be stored. */
-	record Handoff(ScreeningResult result, String code) {
+	record Handoff(ScreeningResult result, String code) implements Serializable {
 	}
 
 	private ScreeningForm answers;

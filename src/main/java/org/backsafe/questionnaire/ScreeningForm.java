@@ -1,5 +1,6 @@
 package org.backsafe.questionnaire;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -21,7 +22,10 @@ import org.backsafe.screening.Setting;
  * kiosk. Every field may be missing until {@link ScreeningFormValidator} has passed it; only then
  * does {@link #toRequest()} turn it into the engine's input.
  */
-public class ScreeningForm {
+public class ScreeningForm implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 
 	private Integer age;
 

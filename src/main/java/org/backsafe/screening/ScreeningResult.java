@@ -1,5 +1,6 @@
 package org.backsafe.screening;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * {@code firedRules} lists the ids of the rules that fired, for scenario coverage; it is not shown.
  */
 public record ScreeningResult(Disposition disposition, UrgentAction urgentAction, List<Reason> reasons, List<TechniqueVerdict> techniques,
-		List<Reason> advice, RuleBaseInfo ruleBase, boolean completed, Set<String> firedRules) {
+		List<Reason> advice, RuleBaseInfo ruleBase, boolean completed, Set<String> firedRules) implements Serializable {
 
 	public ScreeningResult {
 		// Urgent care always says what to do now; a result stored before actions existed says the ED.

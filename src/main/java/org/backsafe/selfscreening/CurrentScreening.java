@@ -1,5 +1,6 @@
 package org.backsafe.selfscreening;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import org.backsafe.questionnaire.ScreeningForm;
@@ -15,7 +16,10 @@ import org.springframework.web.context.annotation.SessionScope;
  */
 @Component
 @SessionScope
-class CurrentScreening {
+class CurrentScreening implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 
 	private ScreeningForm answers;
 

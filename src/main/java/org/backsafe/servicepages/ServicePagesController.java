@@ -2,6 +2,7 @@ package org.backsafe.servicepages;
 
 import org.backsafe.kiosk.KioskProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +31,22 @@ class ServicePagesController {
 
 	private final ResourceUrlProvider resourceUrls;
 
-	ServicePagesController(ServicePagesProperties properties, KioskProperties kiosk, ResourceUrlProvider resourceUrls) {
+	/** Where a visit's answers are kept while it lasts: "memory", or "database" with several replicas. */
+	private final String sessionStore;
+
+	ServicePagesController(ServicePagesProperties properties, KioskProperties kiosk, ResourceUrlProvider resourceUrls,
+			@Value("${backsafe.sessions.store:memory}") String sessionStore) {
 		this.properties = properties;
 		this.kiosk = kiosk;
 		this.resourceUrls = resourceUrls;
+		this.sessionStore = sessionStore;
 	}
 
 	@ModelAttribute
 	void pageFacts(Model model) {
 		model.addAttribute("retentionDays", this.kiosk.retentionDays());
 		model.addAttribute("contact", this.properties.contactLink());
+		model.addAttribute("sessionsInDatabase", "database".equals(this.sessionStore));
 	}
 
 	@GetMapping("/privacy")

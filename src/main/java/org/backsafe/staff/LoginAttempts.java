@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counting by address too is what keeps a shared account usable: someone in the waiting room who
  * types five wrong passwords for "reception" locks out their own address, not the desk's (OWASP:
  * throttle, do not lock a shared account for everyone). The address is the connection's
- * ({@code getRemoteAddr()}); forwarded headers are never trusted, so nobody can pick another's.
+ * ({@code getRemoteAddr()}). A single instance trusts no forwarded header, so nobody can pick
+ * another's; behind the replicas' load balancer, which sets {@code X-Forwarded-For} and is the
+ * only way in, Tomcat takes the client's address from it (application-replicas.properties).
  * <p>
  * Each name and address has its own row and no other touches it: there is no cap, so a flood of
  * made-up names cannot push a real user's count out. What bounds the table is time: a count that has not

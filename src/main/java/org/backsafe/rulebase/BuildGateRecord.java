@@ -101,7 +101,7 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 	}
 
 	/** The record as the build writes it: sorted lines, so the same rules and code give the same file. */
-	String toText() {
+	public String toText() {
 		StringBuilder text = new StringBuilder("# Written by the build: these rules passed the whole gate"
 				+ " (BuildGateRecord). Edit the rules, never this file.\n");
 		text.append("content-version=").append(this.contentVersion).append('\n');
@@ -111,7 +111,7 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 		return text.toString();
 	}
 
-	static BuildGateRecord parse(String text) {
+	public static BuildGateRecord parse(String text) {
 		String content = null;
 		String code = null;
 		Map<String, Integer> coverage = new TreeMap<>();

@@ -20,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.backsafe.screening.DeadlineWorkers;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -81,6 +82,12 @@ public class RuleBaseLoader
 	/** What the build proved about the packaged rules, if it is to be trusted at start-up. */
 	private final Optional<BuildGateRecord> buildRecord;
 
+	/** Admitted versions shared with other replicas, or null: the folder (or the packaged copy) serves. */
+	private final AdmittedRules.Source source;
+
+	/** A hash of this app's classes, which an admission record must name; computed once, when first needed. */
+	private volatile String codeVersion;
+
 	/** Guards {@link #warmingUp} and {@link #loadAsked}: a load asked for stops the warm-up, never a load. */
 	private final Object warmUpLock = new Object();
 
@@ -99,16 +106,30 @@ public class RuleBaseLoader
 
 	private volatile boolean closed;
 
+	/**
+	 * @param source where admitted versions come from when several replicas share them (the
+	 * database); without one, the folder (or the packaged copy)
+	 */
 	@Autowired
+	public RuleBaseLoader(RuleBaseProperties properties, ObjectProvider<AdmittedRules.Source> source) {
+		this(properties, properties.trustBuildRecord() ? BuildGateRecord.onClasspath() : Optional.empty(),
+				source.getIfAvailable());
+	}
+
 	public RuleBaseLoader(RuleBaseProperties properties) {
-		this(properties, properties.trustBuildRecord() ? BuildGateRecord.onClasspath() : Optional.empty());
+		this(properties, properties.trustBuildRecord() ? BuildGateRecord.onClasspath() : Optional.empty(), null);
 	}
 
 	/** With the given build record (or none) in place of the one on the classpath; for tests. */
 	RuleBaseLoader(RuleBaseProperties properties, Optional<BuildGateRecord> buildRecord) {
+		this(properties, buildRecord, null);
+	}
+
+	RuleBaseLoader(RuleBaseProperties properties, Optional<BuildGateRecord> buildRecord, AdmittedRules.Source source) {
 		this.properties = properties;
 		this.holder = new CurrentRuleBase(properties);
 		this.buildRecord = buildRecord;
+		this.source = source;
 	}
 
 	/** What serves, what was refused, and the history: what the rest of the app reads. */
@@ -387,6 +408,9 @@ public class RuleBaseLoader
 	}
 
 	private boolean load(boolean folderOnly, boolean first) {
+		if (this.source != null) {
+			return loadAdmitted(first);
+		}
 		Path folder = this.properties.dir();
 		if (folderOnly && !Files.isDirectory(folder)) {
 			refuse(new FailedAttempt(Instant.now(), folder.toAbsolutePath().normalize().toString(), null,
@@ -404,6 +428,34 @@ public class RuleBaseLoader
 					List.of(RuleProblem.of(RuleProblem.Kind.CONTENT, null, ex.getMessage()))));
 			return false;
 		}
+		return load(files, first ? this.buildRecord : Optional.empty(), first);
+	}
+
+	/** The active version of the shared store: served once compiled if its record vouches for it here. */
+	private boolean loadAdmitted(boolean first) {
+		Optional<AdmittedRules> active;
+		try {
+			active = this.source.active();
+		}
+		catch (RuntimeException ex) {
+			refuse(new FailedAttempt(Instant.now(), this.source.describe(), null, List.of(RuleProblem.of(
+					RuleProblem.Kind.CONTENT, null, "the active rule version could not be read: " + ex.getMessage()))));
+			return false;
+		}
+		if (active.isEmpty()) {
+			refuse(new FailedAttempt(Instant.now(), this.source.describe(), null, List.of(RuleProblem.of(
+					RuleProblem.Kind.CONTENT, null, "no rule version is active yet: publish one (java -jar"
+							+ " backsafe.jar publish <rules folder>)"))));
+			return false;
+		}
+		return load(active.get().files(), Optional.of(active.get().record()), first);
+	}
+
+	/**
+	 * Compiles the files and gates them, unless the record vouches for exactly these files read by
+	 * this code: then one screening, and they serve.
+	 */
+	private boolean load(RuleFiles files, Optional<BuildGateRecord> record, boolean first) {
 		CurrentRuleBase.State now = this.holder.now();
 		if (now.serving() != null && same(now.serving().files(), files)) {
 			// The rules that serve, with other acknowledgements at most: those are read, so that a
@@ -432,8 +484,7 @@ public class RuleBaseLoader
 		try {
 			RuleBase built = RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			Optional<BuildGateRecord> vouching = first ? this.buildRecord
-				.filter((record) -> record.vouchesFor(files, BuildGateRecord.currentCodeVersion())) : Optional.empty();
+			Optional<BuildGateRecord> vouching = record.filter((r) -> r.vouchesFor(files, codeVersion()));
 			candidate = vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
 					: RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
 							this.properties.screeningTimeout());
@@ -466,10 +517,12 @@ public class RuleBaseLoader
 		if (!candidate.gatedHere()) {
 			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 					+ candidate.rules().size() + " rules; compiled in " + (compiled - started) / 1_000_000
-					+ " ms; these exact files passed the whole gate when this build was made (its record: "
-					+ BuildGateRecord.LOCATION + ")" + (this.properties.checkAfterStart()
+					+ " ms; these exact files passed the whole gate "
+					+ (this.source != null ? "when they were published, run by this same code"
+							: "when this build was made (its record: " + BuildGateRecord.LOCATION + ")")
+					+ (first && this.properties.checkAfterStart()
 							? ", and it runs again here once the app has started"
-							: "; it does not run again here (backsafe.rules.check-after-start=false)"));
+							: first ? "; it does not run again here (backsafe.rules.check-after-start=false)" : ""));
 			return true;
 		}
 		logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
@@ -478,6 +531,15 @@ public class RuleBaseLoader
 				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
 				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
+	}
+
+	private String codeVersion() {
+		String code = this.codeVersion;
+		if (code == null) {
+			code = BuildGateRecord.currentCodeVersion();
+			this.codeVersion = code;
+		}
+		return code;
 	}
 
 	/**

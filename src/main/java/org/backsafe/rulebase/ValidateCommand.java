@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -102,6 +103,25 @@ public final class ValidateCommand {
 			out.println("REFUSED: " + ex.getMessage());
 			return REFUSED;
 		}
+		if (gate(files, serving, against != null ? "the rules in " + checked(against) : "the rules packaged in the jar",
+				out).isEmpty()) {
+			return REFUSED;
+		}
+		out.println("ACCEPTED: the running app would take these rules (checked in "
+				+ (System.nanoTime() - started) / 1_000_000 + " ms).");
+		return ACCEPTED;
+	}
+
+	/**
+	 * Runs the whole gate on the files, compared with the rules that serve, and prints what it found
+	 * (the impact report, every problem by kind, the rules no scenario makes fire).
+	 *
+	 * @param serving the rules the files would replace
+	 * @param servingLabel what those are, in words
+	 * @return the gate's report when the files pass; empty when they are refused (the reasons printed)
+	 */
+	public static Optional<RuleBaseGate.Report> gate(RuleFiles files, RuleBase serving, String servingLabel,
+			PrintStream out) {
 		out.println("  version " + files.version() + ", " + files.all().size() + " files");
 		RuleBase compiled;
 		try {
@@ -115,8 +135,7 @@ public final class ValidateCommand {
 		}
 		out.println("  compiled: " + compiled.rules().size() + " rules, " + compiled.scenarios().size()
 				+ " scenarios");
-		out.println("  compared with: " + (against != null ? "the rules in " + checked(against)
-				: "the rules packaged in the jar") + ", version " + serving.version());
+		out.println("  compared with: " + servingLabel + ", version " + serving.version());
 		RuleBaseGate.Report report = RuleBaseGate.run(compiled, serving);
 		if (!report.passed()) {
 			if (report.impact() != null) {
@@ -136,9 +155,7 @@ public final class ValidateCommand {
 					+ " scenario):");
 			unexercised.forEach((r) -> out.println("    " + r.id() + "  (" + r.file() + ":" + r.line() + ")"));
 		}
-		out.println("ACCEPTED: the running app would take these rules (checked in "
-				+ (System.nanoTime() - started) / 1_000_000 + " ms).");
-		return ACCEPTED;
+		return Optional.of(report);
 	}
 
 	private static Path checked(String folder) {
@@ -153,7 +170,7 @@ public final class ValidateCommand {
 		return "  " + text.replace("\n", "\n  ");
 	}
 
-	private static int refused(List<RuleProblem> problems, PrintStream out) {
+	private static Optional<RuleBaseGate.Report> refused(List<RuleProblem> problems, PrintStream out) {
 		out.println("REFUSED: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
 				+ "; the running app would keep serving the rules it has.");
 		for (RuleProblem.Kind kind : RuleProblem.Kind.values()) {
@@ -163,7 +180,7 @@ public final class ValidateCommand {
 				ofKind.forEach((p) -> out.println("    " + where(p) + p.message().replace("\n", "\n    ")));
 			}
 		}
-		return REFUSED;
+		return Optional.empty();
 	}
 
 	private static String where(RuleProblem problem) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -61,9 +62,32 @@ public final class TestPostgres {
 		return postgres;
 	}
 
+	/** The JDBC URL of this test's schema. */
+	public String url() {
+		return this.url + (this.url.contains("?") ? "&" : "?") + "currentSchema=" + this.schema;
+	}
+
+	public String user() {
+		return this.user;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	/** The app's options for this schema, as a child process takes them on its command line. */
+	public List<String> options() {
+		return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + this.user,
+				"--spring.datasource.password=" + this.password, "--spring.flyway.schemas=" + this.schema);
+	}
+
+	/** A new connection to this test's schema. */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(url(), this.user, this.password);
+	}
+
 	public void register(DynamicPropertyRegistry registry) {
-		String separator = this.url.contains("?") ? "&" : "?";
-		registry.add("spring.datasource.url", () -> this.url + separator + "currentSchema=" + this.schema);
+		registry.add("spring.datasource.url", this::url);
 		registry.add("spring.datasource.username", () -> this.user);
 		registry.add("spring.datasource.password", () -> this.password);
 		registry.add("spring.flyway.schemas", () -> this.schema);

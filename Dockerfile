@@ -15,7 +15,8 @@ RUN ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/backsafe.jar extract --layers --destination target/extracted
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home --home-dir /app backsafe
+# A fixed user id, so that Kubernetes can check runAsNonRoot (deploy/kubernetes/deployment.yaml).
+RUN useradd --system --uid 10001 --create-home --home-dir /app backsafe
 # The code in /opt/backsafe, apart from the working folder /app that holds rules/ and data/.
 WORKDIR /opt/backsafe
 COPY --from=build /src/target/extracted/dependencies/ ./

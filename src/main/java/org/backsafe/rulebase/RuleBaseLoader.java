@@ -55,6 +55,11 @@ import org.springframework.stereotype.Component;
  * whole gate before they serve. The other work after the first load (screening ahead for the next
  * impact report, the warm-up) also waits for the app to have started, so that it does not slow the
  * start-up down.
+ *
+ * <p>
+ * With an {@link AdmittedRules.Source} (several replicas on one database), every load reads its
+ * active version instead of a folder; the record it was admitted with vouches for it as the build's
+ * record does for the packaged rules, and only for this same code.
  */
 @Component
 public class RuleBaseLoader

@@ -187,6 +187,9 @@ class ReplicasIT {
 		String stored = code.group(1).replace("-", "");
 		assertThat(count("SELECT COUNT(*) FROM kiosk_screening WHERE reference_code = '" + stored + "'")).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM kiosk_screening")).isEqualTo(1);
+		// the kiosk's own session time-out holds in the database too: its idle limit (60 s and a
+		// 30 s warning, the defaults) and a minute more
+		assertThat(count("SELECT COUNT(*) FROM SPRING_SESSION WHERE MAX_INACTIVE_INTERVAL = 150")).isPositive();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -30,18 +31,23 @@ final class LoadBalancer implements AutoCloseable {
 		this.log = log;
 	}
 
+	/** Where Debian (and others) put it: /usr/sbin is not on every user's PATH. */
+	private static final List<Path> WHERE = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy"),
+			Path.of("/usr/local/sbin/haproxy"), Path.of("/usr/local/bin/haproxy"));
+
 	/** Skips on a developer's machine without haproxy; fails on CI, which must run it. */
 	static void require() {
-		boolean found = List.of("/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy")
-			.stream()
-			.anyMatch((path) -> Files.isExecutable(Path.of(path)));
-		if (!found) {
+		if (executable().isEmpty()) {
 			String problem = "haproxy is not installed (.ci/run installs Debian's haproxy)";
 			if ("true".equals(System.getenv().getOrDefault("CI", "").toLowerCase(Locale.ROOT))) {
 				throw new IllegalStateException("CI=true and " + problem);
 			}
 			Assumptions.abort(problem);
 		}
+	}
+
+	private static Optional<Path> executable() {
+		return WHERE.stream().filter(Files::isExecutable).findFirst();
 	}
 
 	static LoadBalancer start(Path folder, List<Replica> replicas) throws IOException, InterruptedException {
@@ -74,7 +80,8 @@ final class LoadBalancer implements AutoCloseable {
 		Files.writeString(file, config);
 		Files.createDirectories(Replica.LOGS);
 		Path log = Replica.LOGS.resolve("haproxy.log");
-		Process process = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
+		Process process = new ProcessBuilder(executable().orElseThrow().toString(), "-db", "-f", file.toString())
+			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		LoadBalancer balancer = new LoadBalancer(process, port, log);

@@ -37,24 +37,7 @@ stop() { if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait 
 trap 'stop; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 
-# wrk's Lua side: counts the answers that are not 2xx (wrk's own count is of 4xx and 5xx only), and
-# prints one line a shell can read. Each wrk thread has its own Lua state, hence setup().
-cat >"$work/count.lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) not2xx = 0 end
-function response(status, headers, body)
-  if status < 200 or status > 299 then not2xx = not2xx + 1 end
-end
-function done(summary, latency, requests)
-  local not2xx = 0
-  for _, thread in ipairs(threads) do not2xx = not2xx + thread:get("not2xx") end
-  local e = summary.errors
-  io.write(string.format("RESULT %.0f %.2f %.2f %d %d %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, not2xx, e.connect + e.read + e.write + e.timeout, summary.requests))
-end
-LUA
+cp scripts/wrk-count.lua "$work/count.lua"  # counts the answers that are not 2xx
 body='{"age": 52, "conditions": ["EPILEPSY"], "unsure": [], "pain": {"areas": ["LOWER_BACK"], "duration": "CHRONIC", "severity": 6, "worsening": false, "patterns": ["KNOTS", "GENERAL_STIFFNESS"]}, "setting": "SELF", "equipment": ["FOAM_ROLLER"]}'
 {
   printf 'wrk.method = "POST"\nwrk.body = [[%s]]\n' "$body"

@@ -28,25 +28,11 @@ trap 'stop_all; rm -rf "$work"' EXIT
 db=(--spring.profiles.active=replicas "--spring.datasource.url=$DB_URL" "--spring.datasource.username=${DB_USER:-backsafe}"
     "--spring.datasource.password=${DB_PASSWORD:-}")
 body='{"age": 52, "conditions": ["EPILEPSY"], "unsure": [], "pain": {"areas": ["LOWER_BACK"], "duration": "CHRONIC", "severity": 6, "worsening": false, "patterns": ["KNOTS", "GENERAL_STIFFNESS"]}, "setting": "SELF", "equipment": ["FOAM_ROLLER"]}'
-cat >"$work/screening.lua" <<LUA
-wrk.method = "POST"
-wrk.body = [[$body]]
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept-Encoding"] = "gzip"
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) not2xx = 0 end
-function response(status, headers, body)
-  if status < 200 or status > 299 then not2xx = not2xx + 1 end
-end
-function done(summary, latency, requests)
-  local n = 0
-  for _, thread in ipairs(threads) do n = n + thread:get("not2xx") end
-  local e = summary.errors
-  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, n, e.connect + e.read + e.write + e.timeout))
-end
-LUA
+{
+  printf 'wrk.method = "POST"\nwrk.body = [[%s]]\n' "$body"
+  printf 'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept-Encoding"] = "gzip"\n'
+  cat scripts/wrk-count.lua
+} >"$work/screening.lua"
 
 replica() { # name port
   java -Xmx384m -jar target/backsafe.jar "${db[@]}" --server.address=127.0.0.1 --server.port="$2" \
@@ -68,7 +54,7 @@ balancer() { # ports...
 load() { # label [port: the replica itself, without HAProxy]
   local url="http://127.0.0.1:${2:-$port}/api/v1/screenings"
   wrk -t2 -c"$connections" -d"$warmup" -s "$work/screening.lua" "$url" >/dev/null
-  read -r _ rps p50 p99 bad err < <(wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/screening.lua" \
+  read -r _ rps p50 p99 bad err _ < <(wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/screening.lua" \
     "$url" | grep '^RESULT')
   printf '%-14s %-8s %-7s %-7s %-8s %s   (load average %s)\n' "$1" "$rps" "$p50" "$p99" "$bad" "$err" \
     "$(cut -d ' ' -f 1 /proc/loadavg)"

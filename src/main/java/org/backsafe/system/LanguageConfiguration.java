@@ -40,8 +40,8 @@ public class LanguageConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// The API keeps no session: there ?lang= words that one answer (preferredLanguage).
-		registry.addInterceptor(new LanguageSwitch()).excludePathPatterns("/api/**");
+		// The API, FHIR and CDS Hooks keep no session: there ?lang= words that one answer (preferredLanguage).
+		registry.addInterceptor(new LanguageSwitch()).excludePathPatterns(SecurityConfiguration.STATELESS_PATHS);
 	}
 
 	/**

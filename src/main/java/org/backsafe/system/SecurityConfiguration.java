@@ -44,16 +44,19 @@ public class SecurityConfiguration {
 		return CookieSameSiteSupplier.ofLax();
 	}
 
+	/** The paths of the JSON API, FHIR and CDS Hooks: no session, no CSRF token, no login. */
+	public static final String[] STATELESS_PATHS = { "/api/**", "/fhir/**", "/cds-services", "/cds-services/**" };
+
 	/**
-	 * The JSON API's own chain: it authenticates no one and keeps nothing between requests, so it
-	 * needs no session, no CSRF token (no cookie authenticates it), no saved request and no logout.
-	 * It keeps the pages' headers, no-store included. Each filter left out was work on every
-	 * screening (docs/performance.md, "Over HTTP").
+	 * The chain of the JSON API, FHIR and CDS Hooks: they authenticate no one and keep nothing
+	 * between requests, so they need no session, no CSRF token (no cookie authenticates them), no
+	 * saved request and no logout. They keep the pages' headers, no-store included. Each filter left
+	 * out was work on every screening (docs/performance.md, "Over HTTP").
 	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher(STATELESS_PATHS)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
@@ -75,7 +78,7 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain publicScreening(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(STATELESS_PATHS))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(expiredSessionTimedOut()));
 		securityHeaders(http);
 		return http.build();

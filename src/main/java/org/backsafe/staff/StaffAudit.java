@@ -15,6 +15,8 @@ public class StaffAudit {
 		VIEWED,
 		/** Marked one screening reviewed. */
 		MARKED_REVIEWED,
+		/** Downloaded one screening as a FHIR bundle, for another system. */
+		EXPORTED,
 		/** Saw today's list; the detail says how many screenings it showed. */
 		LISTED,
 		/** Searched by reference code; the detail is the code as typed, the screening the one found if any. */

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffAuditLog {
 
 	/** Actions about one screening, as its detail page lists them. */
-	static final List<Action> ABOUT_A_SCREENING = List.of(Action.VIEWED, Action.MARKED_REVIEWED);
+	static final List<Action> ABOUT_A_SCREENING = List.of(Action.VIEWED, Action.MARKED_REVIEWED,
+			Action.EXPORTED);
 
 	static final int MAX_TYPED = 40;
 
@@ -70,6 +71,10 @@ class StaffAuditLog {
 
 	void viewed(String staffUser, KioskScreening screening) {
 		write(staffUser, Action.VIEWED, screening, null, null);
+	}
+
+	void exported(String staffUser, KioskScreening screening) {
+		write(staffUser, Action.EXPORTED, screening, null, null);
 	}
 
 	void markedReviewed(String staffUser, KioskScreening screening) {

@@ -1,5 +1,6 @@
 package org.backsafe.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -8,10 +9,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.backsafe.fhir.FhirJson;
 import org.backsafe.kiosk.KioskScreening;
 import org.backsafe.kiosk.KioskScreenings.ChangeMarker;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +42,10 @@ class StaffController {
 	static final String LIST = "staff/list";
 
 	static final String DETAIL = "staff/detail";
+
+	/** FHIR JSON, always UTF-8. */
+	private static final MediaType FHIR_JSON = new MediaType(MediaType.parseMediaType(FhirJson.MEDIA_TYPE),
+			StandardCharsets.UTF_8);
 
 	private final StaffReview review;
 
@@ -124,6 +131,21 @@ class StaffController {
 		model.addAttribute("audit", this.review.auditOf(screening.get()));
 		model.addAttribute("zone", this.review.zone());
 		return DETAIL;
+	}
+
+	/** The screening as a FHIR bundle, to file in the patient's record; audited as a download. */
+	@GetMapping("/staff/screenings/{code}/fhir")
+	ResponseEntity<String> export(@PathVariable String code, Principal staff, Locale locale) {
+		return this.review.export(code, staff.getName(), locale)
+			.map((bundle) -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+					.filename("backsafe-" + code.replaceAll("[^A-Za-z0-9-]", "") + ".json")
+					.build()
+					.toString())
+				.contentType(FHIR_JSON)
+				.body(bundle))
+			.orElseGet(() -> ResponseEntity.notFound().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
 	}
 
 	@PostMapping("/staff/screenings/{code}/reviewed")

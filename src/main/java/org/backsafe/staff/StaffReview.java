@@ -7,11 +7,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.backsafe.fhir.FhirScreenings;
 import org.backsafe.kiosk.KioskScreening;
 import org.backsafe.kiosk.KioskScreenings;
 import org.backsafe.kiosk.KioskScreenings.ChangeMarker;
+import org.backsafe.result.WordedResult;
+import org.backsafe.result.WordedResults;
+import org.hl7.fhir.r4.model.Bundle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -32,12 +37,20 @@ class StaffReview {
 
 	private final Clock clock;
 
+	private final FhirScreenings fhir;
+
+	private final WordedResults words;
+
 	@Autowired
-	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties) {
-		this(screenings, audit, properties, Clock.systemUTC());
+	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties, FhirScreenings fhir,
+			WordedResults words) {
+		this(screenings, audit, properties, fhir, words, Clock.systemUTC());
 	}
 
-	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties, Clock clock) {
+	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties, FhirScreenings fhir,
+			WordedResults words, Clock clock) {
+		this.fhir = fhir;
+		this.words = words;
 		this.screenings = screenings;
 		this.audit = audit;
 		this.properties = properties;
@@ -92,6 +105,22 @@ class StaffReview {
 		Optional<KioskScreening> found = this.screenings.find(code);
 		found.ifPresent((screening) -> this.audit.viewed(staffUser, screening));
 		return found;
+	}
+
+	/**
+	 * A screening as a FHIR bundle (its answers and the result in the words the patient was shown,
+	 * in the staff member's language when it was kept in it), audited as a download.
+	 */
+	@Transactional
+	Optional<String> export(String code, String staffUser, Locale locale) {
+		Optional<KioskScreening> found = this.screenings.find(code);
+		return found.map((screening) -> {
+			this.audit.exported(staffUser, screening);
+			WordedResult shown = screening.wording(locale).orElseGet(() -> this.words.word(screening.result(), locale));
+			Bundle bundle = this.fhir.stored(screening.answers(), shown, screening.getScreenedAt(),
+					screening.getDisplayCode(), locale);
+			return this.fhir.json().write(bundle);
+		});
 	}
 
 	@Transactional

@@ -59,8 +59,8 @@ class FhirQuestionnaireTests {
 	MessageSource messages;
 
 	@BeforeAll
-	static void validator(@Autowired FhirQuestionnaire questionnaires) {
-		validation = FhirValidation.knowing(questionnaires.questionnaire(Locale.ENGLISH));
+	static void validator() {
+		validation = FhirValidation.shared();
 	}
 
 	MockHttpServletResponse fetch(String url, String language) throws Exception {

@@ -95,8 +95,8 @@ class FhirScreeningTests {
 	JdbcTemplate jdbc;
 
 	@BeforeAll
-	static void validator(@Autowired FhirQuestionnaire questionnaires) {
-		validation = FhirValidation.knowing(questionnaires.questionnaire(Locale.ENGLISH));
+	static void validator() {
+		validation = FhirValidation.shared();
 	}
 
 	static String write(QuestionnaireResponse response) {
@@ -296,6 +296,21 @@ class FhirScreeningTests {
 			.getResponse();
 		assertThat(xml.getStatus()).isEqualTo(415);
 		assertThat(xml.getContentAsString()).contains("OperationOutcome", "application/fhir+json");
+	}
+
+	@Test
+	void theExampleResponseInTheDocsIsValidAndScreensAsTheReadmeExample() throws Exception {
+		String example = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "examples",
+				"questionnaire-response.json"));
+		assertThat(validation.errors(example)).isEmpty();
+		MockHttpServletResponse screened = screen(example, "en");
+		assertThat(screened.getStatus()).isEqualTo(200);
+		ScreeningRequest readme = this.fhir.read(example);
+		JsonNode expected = api(readme, "en");
+		assertThat(Responses.json(readme)).contains("\"age\": 52", "\"conditions\": [\"EPILEPSY\"]", "FOAM_ROLLER");
+		assertThat(assessment(FHIR.newJsonParser().parseResource(Bundle.class, screened.getContentAsString()))
+			.getPredictionFirstRep().getOutcome().getCodingFirstRep().getCode())
+			.isEqualTo(expected.get("disposition").asString());
 	}
 
 	@Test

@@ -9,18 +9,22 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
  * HAPI FHIR's own validator against the base R4 specification, offline: the specification's
  * profiles and value sets come from HAPI's validation resources on the class path; no terminology
- * server and no package download. The Backsafe questionnaire is known to it, so that a response is
- * also checked against the questionnaire it answers. Built once (it takes seconds), shared.
+ * server and no package download. Built once (it takes seconds), shared.
+ *
+ * <p>
+ * It validates against the base specification only, as Backsafe's output must; it is not given the
+ * Backsafe questionnaire: given it, this release of the validator (core 6.6.7) refuses every No
+ * ({@code N} of HL7 table 0136) as "not in the options value set", although the questionnaire's
+ * contained value set lists it (it looks like hapifhir/org.hl7.fhir.core#441). Whether a response
+ * fits the questionnaire is what {@code ResponseReader} checks, and FhirScreeningTests prove.
  */
 final class FhirValidation {
 
@@ -30,21 +34,18 @@ final class FhirValidation {
 
 	private final FhirValidator validator;
 
-	private FhirValidation(Questionnaire questionnaire) {
-		PrePopulatedValidationSupport backsafe = new PrePopulatedValidationSupport(this.context);
-		backsafe.addResource(questionnaire);
+	private FhirValidation() {
 		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(this.context),
-				backsafe, new CommonCodeSystemsTerminologyService(this.context),
+				new CommonCodeSystemsTerminologyService(this.context),
 				new InMemoryTerminologyServerValidationSupport(this.context),
 				new SnapshotGeneratingValidationSupport(this.context));
 		FhirInstanceValidator instance = new FhirInstanceValidator(chain);
 		this.validator = this.context.newValidator().registerValidatorModule(instance);
 	}
 
-	/** The validator, knowing this questionnaire (the first one asked for wins: any language's structure is the same). */
-	static synchronized FhirValidation knowing(Questionnaire questionnaire) {
+	static synchronized FhirValidation shared() {
 		if (shared == null) {
-			shared = new FhirValidation(questionnaire);
+			shared = new FhirValidation();
 		}
 		return shared;
 	}

@@ -31,6 +31,13 @@ public final class RuleFiles {
 	/** Where acknowledgements of less cautious changes are kept (see {@link Acknowledgements}). */
 	public static final String ACKNOWLEDGEMENTS = "acknowledgements/";
 
+	/**
+	 * The CDS Hooks service's table of record codes (org.backsafe.cdshooks): data beside the rules,
+	 * read by that service, not rules. Its .csv is no decision table, so the compiler must not see it
+	 * (it would refuse it as a spreadsheet by a name the rule engine skips).
+	 */
+	public static final String RECORD_CODES = "record-codes/";
+
 	private final Map<String, byte[]> files;
 
 	private final String origin;
@@ -112,6 +119,9 @@ public final class RuleFiles {
 		String file = name.substring(name.lastIndexOf('/') + 1);
 		if (file.startsWith(".") || file.endsWith("~")) {
 			return false; // editor swap and backup files
+		}
+		if (name.startsWith(RECORD_CODES)) {
+			return false;
 		}
 		boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
 		if (name.startsWith(ACKNOWLEDGEMENTS)) {

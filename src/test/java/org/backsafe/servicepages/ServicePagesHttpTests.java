@@ -232,8 +232,9 @@ class ServicePagesHttpTests {
 		}
 
 		@Test
-		void soDoStylesheetsAndJson() throws Exception {
-			for (String path : new String[] { stylesheet(), "/api/v1/vocabulary", "/v3/api-docs" }) {
+		void soDoStylesheetsJsonAndFhir() throws Exception {
+			for (String path : new String[] { stylesheet(), "/api/v1/vocabulary", "/v3/api-docs",
+					"/fhir/Questionnaire/backsafe" }) {
 				HttpResponse<byte[]> answer = CLIENT.send(
 						HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 							.header("Accept-Encoding", "gzip")

@@ -15,6 +15,7 @@ import org.backsafe.screening.Disposition;
 import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.Verdict;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * is safe: at best, that the record shows nothing against it. It always lists the warning signs,
  * by name, as still to ask, then every other question the record did not answer.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Component
 class CardWriter {
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.backsafe.fhir.FhirCodes;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * each error names what is wrong in CDS Hooks' terms (the JSON API's own error handler speaks of
  * answers). Errors are {@code application/problem+json} with the reason in {@code detail}.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @RestController
 class CdsHooksController {
 

@@ -29,6 +29,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,8 @@ import org.springframework.stereotype.Component;
  * prefetched record gets 412, since Backsafe does not fetch it from the EHR itself. Every count is
  * bounded (the body itself by the global request size limit).
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Component
 class CdsRequestReader {
 

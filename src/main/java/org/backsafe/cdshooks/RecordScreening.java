@@ -24,6 +24,7 @@ import org.backsafe.screening.ScreeningService;
 import org.backsafe.screening.Setting;
 import org.backsafe.screening.Verdict;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Service;
  * worse, no pattern), a therapist giving the massage and no equipment, the result is a floor: by
  * the rules' monotony (DESIGN section 4, invariant 7) the patient's own answers can only raise it.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Service
 class RecordScreening {
 

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * is read whatever its declared type, and the type checked here, so that a wrong one gets an
  * OperationOutcome too.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @RestController
 class FhirController {
 

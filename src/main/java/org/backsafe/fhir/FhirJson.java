@@ -6,6 +6,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  * the first FHIR request, not at start-up (a screening that never touches FHIR pays nothing for it).
  * Parsing is strict: an unknown element or a malformed value is refused, never dropped.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Component
 public class FhirJson {
 

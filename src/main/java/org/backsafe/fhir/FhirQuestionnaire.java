@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.ValueSet;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,8 @@ import org.springframework.stereotype.Component;
  * The text is in the language asked for, each other language as a translation extension. Built once
  * per language, then shared (HAPI resources are not safe to share, so each caller gets a copy).
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Component
 public class FhirQuestionnaire {
 

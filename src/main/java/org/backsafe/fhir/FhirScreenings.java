@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
  * the same bundle. Screening goes through the same service and the same worded result as every
  * other face, so a response gives what the same answers give through the JSON API.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Service
 public class FhirScreenings {
 

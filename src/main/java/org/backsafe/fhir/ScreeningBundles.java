@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 import org.hl7.fhir.r4.model.Type;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  * technique with its verdict, and every reason, how-to and piece of advice with its rule id and
  * source in words.
  */
+// built on the first FHIR or CDS Hooks request, not at start-up
+@Lazy
 @Component
 public class ScreeningBundles {
 

@@ -19,6 +19,7 @@ import org.backsafe.result.WordedResults;
 import org.hl7.fhir.r4.model.Bundle;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +43,8 @@ class StaffReview {
 	private final WordedResults words;
 
 	@Autowired
-	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties, FhirScreenings fhir,
-			WordedResults words) {
+	StaffReview(KioskScreenings screenings, StaffAuditLog audit, StaffProperties properties,
+			@Lazy FhirScreenings fhir, WordedResults words) {
 		this(screenings, audit, properties, fhir, words, Clock.systemUTC());
 	}
 

@@ -370,6 +370,48 @@ class ReplicasIT {
 	}
 
 	/** Round robin with one client: no two requests in a row on the same replica. */
+	/**
+	 * The packaged jar's FHIR and CDS Hooks paths: the build leaves parts of HAPI FHIR out of it
+	 * (pom.xml), which the in-process tests, with the validator's libraries on their class path,
+	 * could not notice.
+	 */
+	@Test
+	@Order(8)
+	void thePackagedAppScreensAFhirResponseAndAnswersACdsHooksCall() throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String base = "http://127.0.0.1:" + this.balancer.port();
+		HttpResponse<String> questionnaire = http.send(HttpRequest.newBuilder(URI.create(base
+				+ "/fhir/Questionnaire/backsafe?lang=es")).timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(questionnaire.statusCode()).as(questionnaire.body()).isEqualTo(200);
+		assertThat(questionnaire.body()).contains("\"resourceType\":\"Questionnaire\"", "NECK_WARNING_SIGNS");
+		HttpResponse<String> screened = http.send(HttpRequest.newBuilder(URI.create(base
+				+ "/fhir/QuestionnaireResponse/$screen"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs", "examples", "questionnaire-response.json")))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(screened.statusCode()).as(screened.body()).isEqualTo(200);
+		assertThat(screened.body()).contains("\"resourceType\":\"RiskAssessment\"");
+		String call = """
+				{"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+				 "context": {"userId": "Practitioner/7", "patientId": "p1"},
+				 "prefetch": {"patient": {"resourceType": "Patient", "id": "p1", "birthDate": "1961-05-04"},
+				  "conditions": {"resourceType": "Bundle", "type": "searchset", "entry": []},
+				  "medications": {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
+				   "resourceType": "MedicationRequest", "status": "active", "intent": "order",
+				   "subject": {"reference": "Patient/p1"}, "medicationCodeableConcept": {"coding": [
+				    {"system": "http://www.whocc.no/atc", "code": "B01AA03", "display": "warfarin"}]}}}]}}}""";
+		HttpResponse<String> cards = http.send(HttpRequest.newBuilder(URI.create(base
+				+ "/cds-services/backsafe-patient-view"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(call))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+		assertThat(cards.body()).contains("\"indicator\":\"warning\"", "warfarin");
+	}
+
 	private static void assertAlternates(List<String> servedBy) {
 		for (int i = 1; i < servedBy.size(); i++) {
 			assertThat(servedBy.get(i)).as("request %d of %s", i, servedBy).isNotEqualTo(servedBy.get(i - 1));

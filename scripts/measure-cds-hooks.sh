@@ -5,7 +5,7 @@
 # second, p50 and p99, how many answers were not 2xx, socket errors, and the app's CPU per request;
 # then stops the app it started. Build first: ./mvnw -B -DskipTests package
 #
-#   scripts/measure-cds.sh [runs]        # 16 connections, runs of 20 s each
+#   scripts/measure-cds-hooks.sh [runs]        # 16 connections, runs of 20 s each
 #
 # APP replaces the command that starts the app (default: java $JAVA_OPTS -jar target/backsafe.jar);
 # PORT, THREADS, CONNECTIONS, DURATION, WARMUP set wrk's side. Other work on the machine shares its

@@ -9,7 +9,6 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,8 +36,7 @@ final class FhirValidation {
 	private FhirValidation() {
 		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(this.context),
 				new CommonCodeSystemsTerminologyService(this.context),
-				new InMemoryTerminologyServerValidationSupport(this.context),
-				new SnapshotGeneratingValidationSupport(this.context));
+				new InMemoryTerminologyServerValidationSupport(this.context));
 		FhirInstanceValidator instance = new FhirInstanceValidator(chain);
 		this.validator = this.context.newValidator().registerValidatorModule(instance);
 	}

@@ -141,7 +141,9 @@ class CurrentRuleBaseTests {
 			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 			List<WeakReference<RuleBase>> served = new ArrayList<>();
 			long[] heap = new long[2];
-			int reloads = 10;
+			// three reloads past the four measured from: a rule base leaked per reload is megabytes,
+			// while the heap after a full GC varies by a quarter of one
+			int reloads = 7;
 			for (int i = 1; i <= reloads; i++) {
 				RulesFolder.write(rules, "scenarios/note.yaml", "# edit " + i + "\n");
 				assertThat(current.reloadFolder()).isTrue();
@@ -156,7 +158,7 @@ class CurrentRuleBaseTests {
 			long growth = heap[1] - heap[0];
 			System.out.printf("Heap after full GC: %d MiB after 4 reloads, %d MiB after %d (%+d KiB)%n",
 					heap[0] >> 20, heap[1] >> 20, reloads, growth >> 10);
-			assertThat(growth).as("heap growth over %d reloads", reloads - 4).isLessThan(16L << 20);
+			assertThat(growth).as("heap growth over %d reloads", reloads - 4).isLessThan(8L << 20);
 		}
 
 		private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -79,9 +79,9 @@ public class FhirQuestionnaire {
 	/** The contained value set of the health questions' answers. */
 	static final String YES_NO_UNSURE = "yes-no-unsure";
 
-	private static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
+	static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
 
-	private static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
+	static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 	private static final String ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
 
@@ -167,12 +167,12 @@ public class FhirQuestionnaire {
 		questionnaire.addContained(yesNoUnsure(locale));
 
 		QuestionnaireItemComponent pain = group(questionnaire, PAIN_GROUP, "questionnaire.section.pain", locale);
-		choices(pain, PAIN_AREAS, "questionnaire.painAreas", PainArea.values(), "area.", true, true, locale);
-		choices(pain, PAIN_DURATION, "questionnaire.painDuration", PainDuration.values(), "duration.", true, false,
+		choices(pain, PAIN_AREAS, "questionnaire.painAreas", PainArea.values(), true, true, locale);
+		choices(pain, PAIN_DURATION, "questionnaire.painDuration", PainDuration.values(), true, false,
 				locale);
 		number(pain, PAIN_SEVERITY, "questionnaire.painSeverity", 0, PainProfile.MAX_SEVERITY, locale);
 		question(pain, PAIN_WORSENING, QuestionnaireItemType.BOOLEAN, "questionnaire.painWorsening", true, locale);
-		choices(pain, PAIN_PATTERNS, "questionnaire.painPatterns", PainPattern.values(), "pattern.", false, true,
+		choices(pain, PAIN_PATTERNS, "questionnaire.painPatterns", PainPattern.values(), false, true,
 				locale);
 
 		QuestionnaireItemComponent warningSigns = group(questionnaire, WARNING_SIGNS_GROUP,
@@ -185,8 +185,8 @@ public class FhirQuestionnaire {
 
 		QuestionnaireItemComponent massage = group(questionnaire, MASSAGE_GROUP, "questionnaire.section.massage",
 				locale);
-		choices(massage, SETTING, "questionnaire.setting", Setting.values(), "setting.", true, false, locale);
-		choices(massage, EQUIPMENT, "questionnaire.equipment", Equipment.values(), "equipment.", false, true, locale);
+		choices(massage, SETTING, "questionnaire.setting", Setting.values(), true, false, locale);
+		choices(massage, EQUIPMENT, "questionnaire.equipment", Equipment.values(), false, true, locale);
 		return questionnaire;
 	}
 
@@ -257,7 +257,7 @@ public class FhirQuestionnaire {
 	}
 
 	private <E extends Enum<E>> void choices(QuestionnaireItemComponent group, String linkId, String key, E[] codes,
-			String prefix, boolean required, boolean repeats, Locale locale) {
+			boolean required, boolean repeats, Locale locale) {
 		QuestionnaireItemComponent item = question(group, linkId, QuestionnaireItemType.CHOICE, key, required, locale);
 		item.setRepeats(repeats);
 		for (E code : codes) {
@@ -275,15 +275,15 @@ public class FhirQuestionnaire {
 		return coding;
 	}
 
+	/** Where the words of each kind of answer code start in the message bundles. */
+	private static final Map<Class<?>, String> ANSWER_KEYS = Map.of(PainArea.class, "area.", PainDuration.class,
+			"duration.", PainPattern.class, "pattern.", Setting.class, "setting.", Equipment.class, "equipment.");
+
 	static String codeKey(Enum<?> code) {
-		String prefix = switch (code.getDeclaringClass().getSimpleName()) {
-			case "PainArea" -> "area.";
-			case "PainDuration" -> "duration.";
-			case "PainPattern" -> "pattern.";
-			case "Setting" -> "setting.";
-			case "Equipment" -> "equipment.";
-			default -> throw new IllegalArgumentException("not an answer of the questionnaire: " + code);
-		};
+		String prefix = ANSWER_KEYS.get(code.getDeclaringClass());
+		if (prefix == null) {
+			throw new IllegalArgumentException("not an answer of the questionnaire: " + code);
+		}
 		return prefix + code.name();
 	}
 

@@ -207,10 +207,10 @@ final class ResponseReader {
 				if (!(value instanceof org.hl7.fhir.r4.model.IntegerType number)) {
 					return wrongType(linkId, "valueInteger", value, at);
 				}
-				int min = ((org.hl7.fhir.r4.model.IntegerType) item.getExtensionByUrl(
-						"http://hl7.org/fhir/StructureDefinition/minValue").getValue()).getValue();
-				int max = ((org.hl7.fhir.r4.model.IntegerType) item.getExtensionByUrl(
-						"http://hl7.org/fhir/StructureDefinition/maxValue").getValue()).getValue();
+				int min = ((org.hl7.fhir.r4.model.IntegerType) item.getExtensionByUrl(FhirQuestionnaire.MIN_VALUE)
+					.getValue()).getValue();
+				int max = ((org.hl7.fhir.r4.model.IntegerType) item.getExtensionByUrl(FhirQuestionnaire.MAX_VALUE)
+					.getValue()).getValue();
 				if (number.getValue() == null || number.getValue() < min || number.getValue() > max) {
 					problem("value", at, linkId + " must be a whole number from " + min + " to " + max);
 					return false;

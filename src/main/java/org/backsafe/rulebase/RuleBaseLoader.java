@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +104,9 @@ public class RuleBaseLoader
 	private boolean loadAsked;
 
 	private volatile int warmUpsDone;
+
+	/** A version {@link #prepare} made ready, until a load serves it (or another is made ready). */
+	private volatile RuleBase prepared;
 
 	/** Everything in the last refused files, acknowledgements included: the same files are not checked twice. */
 	private volatile String lastRefusedContent;
@@ -274,15 +278,18 @@ public class RuleBaseLoader
 	}
 
 	/**
-	 * Compiles and gates the serving files again a few times, comparing each with what serves, and
-	 * throws the results away. Each new rule base brings new classes to the engine's calls, and the
-	 * JVM recompiles them for each of the first few; done here, while nobody waits, the author's first
-	 * save is as fast as later ones. Only when the folder is watched; a load asked for stops it.
+	 * Does what the next load will do a few times with the serving files, and throws the results away:
+	 * for a watched folder, compiles and gates them, comparing each with what serves; for a replica,
+	 * compiles them and screens once, as it takes up a published version. Each new rule base brings new
+	 * classes to the engine's calls, and the JVM recompiles them for each of the first few; done here,
+	 * while nobody waits, the author's first save, or the first version published, is taken up as fast
+	 * as later ones. A load asked for stops it.
 	 */
 	private void warmUp() {
 		RuleBase serving = this.holder.now().serving();
-		if (this.properties.warmUpReloads() == 0 || !this.properties.watch() || serving == null
-				|| !Files.isDirectory(this.properties.dir())) {
+		boolean published = this.source != null;
+		if (this.properties.warmUpReloads() == 0 || serving == null
+				|| !(published || (this.properties.watch() && Files.isDirectory(this.properties.dir())))) {
 			return;
 		}
 		synchronized (this.warmUpLock) {
@@ -295,8 +302,14 @@ public class RuleBaseLoader
 		String stopped = "";
 		try {
 			while (this.warmUpsDone < this.properties.warmUpReloads() && !loadAsked()) {
-				RuleBaseGate.run(RuleBaseCompiler.compile(serving.files()), serving, this.gateWorkers,
-						this.properties.gateTimeout(), this.properties.screeningTimeout());
+				RuleBase practice = RuleBaseCompiler.compile(serving.files());
+				if (published) {
+					screensOnce(practice);
+				}
+				else {
+					RuleBaseGate.run(practice, serving, this.gateWorkers, this.properties.gateTimeout(),
+							this.properties.screeningTimeout());
+				}
 				this.warmUpsDone++;
 			}
 		}
@@ -362,7 +375,7 @@ public class RuleBaseLoader
 	 * @return true when the candidate was accepted (or is the one already serving)
 	 */
 	public boolean reload() {
-		return onLoadingThread(false);
+		return onLoadingThread(() -> load(false, false));
 	}
 
 	/**
@@ -371,10 +384,28 @@ public class RuleBaseLoader
 	 * copy. It is refused and reported until the folder is back.
 	 */
 	public boolean reloadFolder() {
-		return onLoadingThread(true);
+		return onLoadingThread(() -> load(true, false));
 	}
 
-	private boolean onLoadingThread(boolean folderOnly) {
+	/**
+	 * Compiles a version that is about to become active and keeps it ready, so that the load that
+	 * finds it active serves it without compiling it then: replicas that have it ready swap to it
+	 * together, within moments of its becoming active. It is checked here as that load would check it
+	 * (one screening when its record vouches for it and for this code, else the whole gate), and it
+	 * never serves from here. On the loading thread, one load at a time.
+	 *
+	 * @return whether it is ready (or already serves)
+	 */
+	public boolean prepare(AdmittedRules rules) {
+		return onLoadingThread(() -> prepareNow(rules));
+	}
+
+	/** The version that {@link #prepare} has ready, if any. */
+	public Optional<RuleBase> prepared() {
+		return Optional.ofNullable(this.prepared);
+	}
+
+	private boolean onLoadingThread(Callable<Boolean> task) {
 		startFirstLoad();
 		started(); // a load is wanted now: the work after the first load need not wait for the start
 		synchronized (this.warmUpLock) {
@@ -389,7 +420,7 @@ public class RuleBaseLoader
 		}
 		Future<Boolean> done;
 		try {
-			done = loads.submit(() -> load(folderOnly, false));
+			done = loads.submit(task);
 		}
 		catch (RejectedExecutionException ex) {
 			return false; // stopping
@@ -434,6 +465,43 @@ public class RuleBaseLoader
 			return false;
 		}
 		return load(files, first ? this.buildRecord : Optional.empty(), first);
+	}
+
+	private boolean prepareNow(AdmittedRules rules) {
+		RuleFiles files = rules.files();
+		RuleBase serving = this.holder.now().serving();
+		if ((serving != null && sameContent(serving.files(), files)) || isPrepared(files)) {
+			return true;
+		}
+		long started = System.nanoTime();
+		try {
+			RuleBase built = RuleBaseCompiler.compile(files);
+			this.prepared = rules.record().vouchesFor(files, codeVersion()) && screensOnce(built)
+					? built.vouchedFor(rules.record())
+					: RuleBaseGate.admit(built, serving, this.gateWorkers, this.properties.gateTimeout(),
+							this.properties.screeningTimeout());
+		}
+		catch (CancellationException | RejectedExecutionException ex) {
+			return false; // stopping
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// Not kept: the load that finds this version active checks it again, and reports why.
+			logger.warn("Rule base " + files.version() + " from " + files.origin() + " could not be made ready: "
+					+ (ex instanceof RuleBaseRejected rejected ? rejected.problems() : ex));
+			return false;
+		}
+		logger.info("Rule base " + files.version() + " from " + files.origin() + " is ready in "
+				+ (System.nanoTime() - started) / 1_000_000 + " ms; it serves once it is the active version");
+		return true;
+	}
+
+	private boolean isPrepared(RuleFiles files) {
+		RuleBase ready = this.prepared;
+		return ready != null && sameContent(ready.files(), files);
+	}
+
+	private static boolean sameContent(RuleFiles a, RuleFiles b) {
+		return a.contentVersion().equals(b.contentVersion()) && a.origin().equals(b.origin());
 	}
 
 	/** The active version of the shared store: served once compiled if its record vouches for it here. */
@@ -486,11 +554,13 @@ public class RuleBaseLoader
 		long started = System.nanoTime();
 		long compiled = started;
 		RuleBase candidate;
+		boolean madeReady = isPrepared(files);
 		try {
-			RuleBase built = RuleBaseCompiler.compile(files);
+			RuleBase built = madeReady ? this.prepared : RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
 			Optional<BuildGateRecord> vouching = record.filter((r) -> r.vouchesFor(files, codeVersion()));
-			candidate = vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
+			candidate = madeReady ? built // checked when it was made ready
+					: vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
 					: RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
 							this.properties.screeningTimeout());
 		}
@@ -518,11 +588,14 @@ public class RuleBaseLoader
 			return false;
 		}
 		this.holder.publish(candidate);
+		this.prepared = null;
 		this.lastRefusedContent = null;
 		if (!candidate.gatedHere()) {
 			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
-					+ candidate.rules().size() + " rules; compiled in " + (compiled - started) / 1_000_000
-					+ " ms; these exact files passed the whole gate "
+					+ candidate.rules().size() + " rules; "
+					+ (madeReady ? "made ready before it became active"
+							: "compiled in " + (compiled - started) / 1_000_000 + " ms")
+					+ "; these exact files passed the whole gate "
 					+ (this.source != null ? "when they were published, run by this same code"
 							: "when this build was made (its record: " + BuildGateRecord.LOCATION + ")")
 					+ (first && this.properties.checkAfterStart()

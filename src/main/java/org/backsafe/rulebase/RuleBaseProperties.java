@@ -63,7 +63,9 @@ public final class RuleBaseProperties {
 	 * @param warmUpReloads when the folder is watched, how many times the first rule base is compiled
 	 * and gated once more after it serves, and thrown away: the JVM then has compiled the reload
 	 * path for more than one rule base, and an author's first save is taken up as fast as later ones
-	 * (about a second sooner on two cores). A save meanwhile stops it. 0 turns it off.
+	 * (about a second sooner on two cores). A save meanwhile stops it. With rule versions from the
+	 * database, how many times a replica compiles the serving version and screens once, as a take-up
+	 * of a published version does. 0 turns it off.
 	 * @param trustBuildRecord whether, at start-up, rules that the build's gate record vouches for
 	 * (exactly the files that passed the whole gate when the jar was built, read by the same code) serve
 	 * as soon as they are compiled, the whole gate running again once the app has started; a failure

@@ -36,6 +36,7 @@ class ActiveRuleVersionHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("serving", serving.version());
 		}
 		active.ifPresent((version) -> builder.withDetail("activeContent", version));
+		this.loader.prepared().ifPresent((ready) -> builder.withDetail("ready", ready.version()));
 		if (serving == null) {
 			builder.outOfService().withDetail("reason", "no rule version serves on this replica");
 			this.loader.holder().lastFailure().ifPresent((failure) -> problems(builder, failure));

@@ -1,5 +1,8 @@
 package org.backsafe.ruleversions;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,8 +13,10 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.backsafe.rulebase.AdmittedRules;
 import org.backsafe.rulebase.RuleBase;
 import org.backsafe.rulebase.RuleBaseLoader;
+import org.backsafe.rulebase.RuleFiles;
 import org.postgresql.PGConnection;
 
 import org.springframework.context.SmartLifecycle;
@@ -19,9 +24,11 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Takes up a newly active rule version on this replica: it listens for the database's
  * notification (PostgreSQL {@code LISTEN}) and also asks every {@code backsafe.rules.poll-interval},
- * in case a notification was missed while the connection was down. When the active version is not
- * the one serving, the loader compiles it and swaps it in; if it cannot, the old version keeps
- * serving and this replica says it is not ready ({@link ActiveRuleVersionHealthIndicator}).
+ * in case a notification was missed while the connection was down. While {@code publish} prepares a
+ * version, the loader compiles it and keeps it ready, and this replica says so in the database;
+ * when the active version is not the one serving, the loader swaps it in (compiling it then if it
+ * was not made ready). If it cannot, the old version keeps serving and this replica says it is not
+ * ready ({@link ActiveRuleVersionHealthIndicator}).
  */
 class ActiveVersionWatcher implements SmartLifecycle {
 
@@ -41,6 +48,12 @@ class ActiveVersionWatcher implements SmartLifecycle {
 
 	/** The active version last read from the database, or null before the first read. */
 	private volatile String active;
+
+	/** How this replica names itself in the database. */
+	private final String name = replicaName();
+
+	/** A version being published that this replica could not make ready, or null. */
+	private volatile String failedToPrepare;
 
 	/** An active version this replica failed to take up, or null. */
 	private volatile String failed;
@@ -71,6 +84,26 @@ class ActiveVersionWatcher implements SmartLifecycle {
 		if (watching != null) {
 			watching.interrupt();
 		}
+		try {
+			this.store.forgetReplica(this.name); // no publish waits for a replica that has stopped
+		}
+		catch (RuntimeException ex) {
+			logger.warn("This replica could not say it stops: " + ex.getMessage());
+		}
+	}
+
+	/** How this replica is named to publish: its host, its process and a random part. */
+	private static String replicaName() {
+		String host = System.getenv("HOSTNAME");
+		if (host == null || host.isBlank()) {
+			try {
+				host = InetAddress.getLocalHost().getHostName();
+			}
+			catch (IOException ex) {
+				host = "replica";
+			}
+		}
+		return host + ":" + ProcessHandle.current().pid() + ":" + Long.toHexString(new SecureRandom().nextInt(0x10000));
 	}
 
 	@Override
@@ -134,11 +167,16 @@ class ActiveVersionWatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Reads the active version and, when it is not the one serving, takes it up. */
+	/**
+	 * Reads the active version and the one being published: makes the second ready, and when the
+	 * first is not the one serving, takes it up. Then says what this replica serves and has ready.
+	 */
 	void check() {
 		String now;
+		String preparing;
 		try {
 			now = this.store.activeContentVersion().orElse(null);
+			preparing = this.store.preparingContentVersion().orElse(null);
 			this.unreadable = null;
 		}
 		catch (RuntimeException ex) {
@@ -147,6 +185,16 @@ class ActiveVersionWatcher implements SmartLifecycle {
 			return;
 		}
 		this.active = now;
+		try {
+			takeUp(now);
+			prepare(preparing);
+		}
+		finally {
+			say();
+		}
+	}
+
+	private void takeUp(String now) {
 		RuleBase serving = this.loader.holder().serving().orElse(null);
 		if (now == null) {
 			return;
@@ -168,6 +216,46 @@ class ActiveVersionWatcher implements SmartLifecycle {
 		}
 		else if (this.running) {
 			this.failed = now;
+		}
+	}
+
+	/** Makes a version that is being published ready here, once; one that could not be is not tried again. */
+	private void prepare(String preparing) {
+		RuleBase serving = this.loader.holder().serving().orElse(null);
+		if (preparing == null || preparing.equals(this.failedToPrepare)
+				|| (serving != null && preparing.equals(serving.files().contentVersion()))
+				|| this.loader.prepared().filter((ready) -> preparing.equals(ready.files().contentVersion())).isPresent()) {
+			return;
+		}
+		Optional<RuleVersionStore.StoredVersion> version;
+		try {
+			version = this.store.preparing().filter((v) -> v.contentVersion().equals(preparing));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The rule version being published could not be read: " + ex.getMessage());
+			return;
+		}
+		if (version.isEmpty()) {
+			return; // made active, or replaced by another publish, since
+		}
+		logger.info("A new rule version is being published (content " + preparing.substring(0, 12)
+				+ "): making it ready");
+		say(); // so that publish sees this replica at work on it
+		if (!this.loader.prepare(new AdmittedRules(RuleFiles.of(version.get().files(), DatabaseRuleSource.ORIGIN),
+				version.get().record())) && this.running) {
+			this.failedToPrepare = preparing;
+		}
+	}
+
+	/** Tells the database what this replica serves and has ready, for publish to wait on. */
+	private void say() {
+		try {
+			this.store.sawReplica(this.name,
+					this.loader.holder().serving().map((serving) -> serving.files().contentVersion()).orElse(null),
+					this.loader.prepared().map((ready) -> ready.files().contentVersion()).orElse(null), this.pollInterval);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("This replica could not say what it serves: " + ex.getMessage());
 		}
 	}
 

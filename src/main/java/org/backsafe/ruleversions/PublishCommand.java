@@ -3,6 +3,7 @@ package org.backsafe.ruleversions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +32,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code java -jar backsafe.jar publish [folder] --spring.profiles.active=replicas [database options]}:
  * runs the whole gate on a folder of rules, compared with the version active in the database, and
- * only if it passes stores it there and makes it the active version; every replica takes it up
- * within seconds. Exit status 0 when published, 1 when refused (nothing changes), 2 when the
- * command is wrong or the database cannot be reached.
+ * only if it passes stores it there, waits until every running replica has compiled it and has it
+ * ready (at most {@code backsafe.rules.prepare-timeout}, 60 s), and makes it the active version: the
+ * replicas then swap to it together. Exit status 0 when published, 1 when refused (nothing
+ * changes), 2 when the command is wrong or the database cannot be reached.
  */
 public final class PublishCommand {
 
@@ -44,6 +46,11 @@ public final class PublishCommand {
 	public static final int REFUSED = 1;
 
 	public static final int USAGE = 2;
+
+	/** How long publish waits for the running replicas to have a version ready before it makes it active. */
+	static final String PREPARE_TIMEOUT = "backsafe.rules.prepare-timeout";
+
+	static final Duration DEFAULT_PREPARE_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final String USAGE_TEXT = "Usage: java -jar backsafe.jar publish [rules folder]"
 			+ " --spring.profiles.active=replicas [--spring.datasource.url=... --spring.datasource.username=..."
@@ -87,7 +94,9 @@ public final class PublishCommand {
 			return USAGE;
 		}
 		try (database) {
-			return publish(folder, new RuleVersionStore(database.getBean(DataSource.class)), out);
+			Duration prepareTimeout = database.getEnvironment()
+				.getProperty(PREPARE_TIMEOUT, Duration.class, DEFAULT_PREPARE_TIMEOUT);
+			return publish(folder, new RuleVersionStore(database.getBean(DataSource.class)), prepareTimeout, out);
 		}
 		catch (RuntimeException ex) {
 			out.println("NOT PUBLISHED: the database failed (" + rootMessage(ex) + "); nothing changed.");
@@ -99,7 +108,7 @@ public final class PublishCommand {
 	 * Gates the folder against the active version (or, with none yet, the packaged rules) and, when
 	 * it passes, stores it and makes it active.
 	 */
-	static int publish(Path folder, RuleVersionStore store, PrintStream out) {
+	static int publish(Path folder, RuleVersionStore store, Duration prepareTimeout, PrintStream out) {
 		Optional<RuleVersionStore.StoredVersion> active = store.active();
 		RuleBase serving;
 		String servingLabel;
@@ -133,11 +142,68 @@ public final class PublishCommand {
 		}
 		BuildGateRecord record = new BuildGateRecord(files.contentVersion(), BuildGateRecord.currentCodeVersion(),
 				report.get().coverage());
-		store.publish(files, record, report.get().impact() != null ? report.get().impact().toText() : null,
+		store.admit(files, record, report.get().impact() != null ? report.get().impact().toText() : null,
 				folder.toString());
-		out.println("PUBLISHED: version " + files.version() + " is now the active one; every replica takes it up"
-				+ " within seconds" + (store.notifies() ? "" : " (at its next poll)") + ".");
+		int ready = awaitReplicas(store, files, prepareTimeout, out);
+		if (!store.activate(files.contentVersion())) {
+			out.println("NOT PUBLISHED: another publish began while this one was being made ready, and its version"
+					+ " is the one the replicas prepare now; version " + files.version() + " is stored but not active."
+					+ " Publish this folder again if it should be the active one.");
+			return REFUSED;
+		}
+		out.println("PUBLISHED: version " + files.version() + " is now the active one; "
+				+ (ready > 0 ? ready + (ready == 1 ? " replica had" : " replicas had") + " it ready and serve it"
+						+ " within moments" : "each replica takes it up within seconds")
+				+ (store.notifies() ? "" : " (at its next poll)") + ".");
 		return PUBLISHED;
+	}
+
+	/**
+	 * Waits, at most {@code timeout}, until every replica that is running has the version ready, so
+	 * that they swap to it together when it becomes active; says how many have it as they do.
+	 *
+	 * @return how many replicas had it ready
+	 */
+	private static int awaitReplicas(RuleVersionStore store, RuleFiles files, Duration timeout, PrintStream out) {
+		String content = files.contentVersion();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String said = null;
+		while (true) {
+			List<RuleVersionStore.Replica> live = store.replicas()
+				.stream()
+				.filter(RuleVersionStore.Replica::live)
+				.toList();
+			List<String> waiting = live.stream()
+				.filter((replica) -> !replica.hasReady(content))
+				.map(RuleVersionStore.Replica::name)
+				.toList();
+			if (live.isEmpty()) {
+				out.println("No replica is running: each one serves version " + files.version() + " when it starts.");
+				return 0;
+			}
+			String now = "Making version " + files.version() + " ready on the replicas: " + (live.size() - waiting.size())
+					+ " of " + live.size() + " ready";
+			if (!now.equals(said)) {
+				out.println(now);
+				said = now;
+			}
+			if (waiting.isEmpty()) {
+				return live.size();
+			}
+			if (System.nanoTime() > deadline) {
+				out.println("Not ready after " + timeout.toSeconds() + " s: " + String.join(", ", waiting) + ". The version"
+						+ " is made active anyway; those replicas take it up then, and one that cannot stops taking"
+						+ " requests (its readiness probe says why).");
+				return live.size() - waiting.size();
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return live.size() - waiting.size();
+			}
+		}
 	}
 
 	private static String rootMessage(Throwable ex) {

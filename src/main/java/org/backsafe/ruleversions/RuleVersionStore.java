@@ -1,8 +1,10 @@
 package org.backsafe.ruleversions;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,13 +19,15 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rule versions admitted for several replicas, in the shared database (migration V6): each
- * version's files and the gate's record of what passed, and the one row that names the active
- * version. Making a version active also notifies every replica listening on PostgreSQL.
+ * The rule versions admitted for several replicas, in the shared database (migrations V6 and V7):
+ * each version's files and the gate's record of what passed, the one row that names the active
+ * version, the one that names the version being prepared, and what each replica last said it
+ * serves and has ready. Asking for a version to be prepared, and making it active, each notify
+ * every replica listening on PostgreSQL.
  */
 public class RuleVersionStore {
 
-	/** The PostgreSQL channel a replica listens on; the payload is the new active content version. */
+	/** The PostgreSQL channel a replica listens on; the payload is the content version to prepare or serve. */
 	public static final String CHANNEL = "backsafe_rules";
 
 	private final JdbcClient jdbc;
@@ -100,27 +104,120 @@ public class RuleVersionStore {
 			.optional();
 	}
 
+	/** The content version publish asks the replicas to prepare, if a publish is under way. */
+	public Optional<String> preparingContentVersion() {
+		return this.jdbc.sql("SELECT content_version FROM rule_version_preparing WHERE id = 1")
+			.query(String.class)
+			.optional();
+	}
+
+	/** The version publish asks the replicas to prepare, with its files, if a publish is under way. */
+	public Optional<StoredVersion> preparing() {
+		return this.transactions.execute((status) -> preparingContentVersion().flatMap(this::byContentVersion));
+	}
+
 	/**
-	 * Stores a version the gate admitted (once: the same content is stored once) and makes it the
-	 * active one, in one transaction; replicas are notified when it commits.
+	 * Stores a version the gate admitted (once: the same content is stored once) and asks every
+	 * replica to prepare it; it becomes active with {@link #activate}. Replicas are notified when it
+	 * commits.
 	 *
 	 * @param impact the impact report as text, or null
 	 * @param from where it was published from, for the record
 	 */
-	public void publish(RuleFiles files, BuildGateRecord record, String impact, String from) {
+	public void admit(RuleFiles files, BuildGateRecord record, String impact, String from) {
 		this.transactions.executeWithoutResult((status) -> {
 			store(files, record, impact, from);
-			int updated = this.jdbc
-				.sql("UPDATE rule_version_active SET content_version = ?, activated_at = ? WHERE id = 1")
-				.params(files.contentVersion(), Timestamp.from(Instant.now()))
+			Timestamp now = Timestamp.from(Instant.now());
+			int updated = this.jdbc.sql("UPDATE rule_version_preparing SET content_version = ?, asked_at = ? WHERE id = 1")
+				.params(files.contentVersion(), now)
 				.update();
 			if (updated == 0) {
-				this.jdbc.sql("INSERT INTO rule_version_active (id, content_version, activated_at) VALUES (1, ?, ?)")
-					.params(files.contentVersion(), Timestamp.from(Instant.now()))
+				this.jdbc.sql("INSERT INTO rule_version_preparing (id, content_version, asked_at) VALUES (1, ?, ?)")
+					.params(files.contentVersion(), now)
 					.update();
 			}
 			notifyReplicas(files.contentVersion());
 		});
+	}
+
+	/**
+	 * Makes the version being prepared the active one, in one transaction; replicas are notified
+	 * when it commits.
+	 *
+	 * @return false, and nothing changes, when another publish has asked for a different version
+	 * to be prepared since
+	 */
+	public boolean activate(String contentVersion) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			int asked = this.jdbc.sql("DELETE FROM rule_version_preparing WHERE id = 1 AND content_version = ?")
+				.param(contentVersion)
+				.update();
+			if (asked == 0) {
+				return false;
+			}
+			int updated = this.jdbc
+				.sql("UPDATE rule_version_active SET content_version = ?, activated_at = ? WHERE id = 1")
+				.params(contentVersion, Timestamp.from(Instant.now()))
+				.update();
+			if (updated == 0) {
+				this.jdbc.sql("INSERT INTO rule_version_active (id, content_version, activated_at) VALUES (1, ?, ?)")
+					.params(contentVersion, Timestamp.from(Instant.now()))
+					.update();
+			}
+			notifyReplicas(contentVersion);
+			return true;
+		}));
+	}
+
+	/**
+	 * How long a replica counts as there after it last said so, at least: it says so at each of its
+	 * checks, and none while it compiles a version, which takes seconds on a busy machine.
+	 */
+	static final Duration LIVE_AT_LEAST = Duration.ofSeconds(30);
+
+	/**
+	 * A replica as it last said: what it serves and has ready, and whether it is still there (seen
+	 * within three of its own intervals, or {@link #LIVE_AT_LEAST}, by the database's clock).
+	 */
+	public record Replica(String name, String serving, String prepared, boolean live) {
+
+		/** Whether this replica can swap to the version at once: it has it ready, or serves it already. */
+		public boolean hasReady(String contentVersion) {
+			return contentVersion.equals(this.prepared) || contentVersion.equals(this.serving);
+		}
+
+	}
+
+	/** Records what a replica serves and has ready, now; it says so again every {@code every}. */
+	public void sawReplica(String name, String serving, String prepared, Duration every) {
+		int updated = this.jdbc.sql("UPDATE rule_version_replica SET serving = ?, prepared = ?, every_ms = ?,"
+				+ " seen_at = CURRENT_TIMESTAMP WHERE replica = ?")
+			.params(serving, prepared, every.toMillis(), name)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("INSERT INTO rule_version_replica (replica, serving, prepared, every_ms, seen_at)"
+					+ " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")
+				.params(name, serving, prepared, every.toMillis())
+				.update();
+		}
+	}
+
+	/** A replica that stops says it is gone, so that no publish waits for it. */
+	public void forgetReplica(String name) {
+		this.jdbc.sql("DELETE FROM rule_version_replica WHERE replica = ?").param(name).update();
+	}
+
+	/** Every replica that has said what it serves, live or not, by name. */
+	public List<Replica> replicas() {
+		return this.jdbc.sql("SELECT replica, serving, prepared, every_ms, seen_at, CURRENT_TIMESTAMP AS now"
+				+ " FROM rule_version_replica ORDER BY replica")
+			.query((rs, row) -> {
+				Instant seen = rs.getTimestamp("seen_at").toInstant();
+				Instant now = rs.getTimestamp("now").toInstant();
+				boolean live = seen.plusMillis(Math.max(3 * rs.getLong("every_ms"), LIVE_AT_LEAST.toMillis())).isAfter(now);
+				return new Replica(rs.getString("replica"), rs.getString("serving"), rs.getString("prepared"), live);
+			})
+			.list();
 	}
 
 	/**

@@ -64,8 +64,14 @@ class ReplicasIT {
 	/** The retention purge's interval on both replicas: short, so that the test sees many turns. */
 	private static final Duration PURGE_INTERVAL = Duration.ofSeconds(4);
 
-	/** A bound on a busy shared machine, not the target; the time is printed and in docs/performance.md. */
+	/** A bound for what a replica compiles on a busy shared machine; the times are in docs/performance.md. */
 	private static final Duration TAKE_UP_BOUND = Duration.ofSeconds(60);
+
+	/**
+	 * From publish's end to both replicas serving what it published (issue: several replicas). Publish
+	 * ends once both have the version ready, so this is a notification and a swap, not a compile.
+	 */
+	private static final Duration PUBLISHED_TO_SERVING = Duration.ofSeconds(5);
 
 	private static final Pattern CODE = Pattern.compile("id=\"kiosk-code\">([A-Z0-9-]{7})<");
 
@@ -214,7 +220,7 @@ class ReplicasIT {
 
 	@Test
 	@Order(5)
-	void aPublishedVersionIsServedByBothWithinSecondsWhileTheyServeAndABrokenOneIsRefused() throws Exception {
+	void aPublishedVersionIsMadeReadyOnBothThenServedByBothWithinSecondsWhileTheyServeAndABrokenOneIsRefused() throws Exception {
 		String old = servingVersion(this.replicas.get(0));
 		Path edited = RulesFolder.copyOfProjectRules(folder.resolve("edited"));
 		RulesFolder.addNewRule(edited);
@@ -231,7 +237,8 @@ class ReplicasIT {
 			Published publish = endOf(publishing);
 			published = System.nanoTime();
 			assertThat(publish.exit()).as(publish.output()).isZero();
-			assertThat(publish.output()).contains("PUBLISHED: version");
+			assertThat(publish.output()).contains("PUBLISHED: version").contains("ready on the replicas: 2 of 2 ready")
+				.contains("2 replicas had it ready");
 			newVersion = publish.output().replaceAll("(?s).*PUBLISHED: version ([0-9a-f]{12}).*", "$1");
 			assertThat(newVersion).isNotEqualTo(old);
 			Map<String, Long> tookUp = new LinkedHashMap<>();
@@ -242,6 +249,7 @@ class ReplicasIT {
 				tookUp.put(replica.name(), (System.nanoTime() - published) / 1_000_000);
 			}
 			System.out.printf("From publish's exit to each replica serving the new version, ms: %s%n", tookUp);
+			assertThat(tookUp.values()).allSatisfy((ms) -> assertThat(ms).isLessThan(PUBLISHED_TO_SERVING.toMillis()));
 			Thread.sleep(1000);
 		}
 		finally {

@@ -1,9 +1,14 @@
 package org.backsafe.rulebase;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -118,4 +123,62 @@ class RuleBaseLoaderTests {
 			.anyMatch((frame) -> frame.getClassName().equals(RuleBaseCompiler.class.getName()));
 	}
 
+
+	@Test
+	void aPublishedVersionMadeReadyServesOnlyOnceItIsActiveAndThenWithoutAnotherCompile() throws Exception {
+		String code = BuildGateRecord.currentCodeVersion();
+		AdmittedRules first = admitted(RuleFiles.fromFolder(RulesFolder.PROJECT_RULES), code);
+		Path edited = RulesFolder.copyOfProjectRules(this.temp.resolve("edited"));
+		RulesFolder.addNewRule(edited);
+		AdmittedRules next = admitted(RuleFiles.fromFolder(edited), code);
+		AtomicReference<AdmittedRules> active = new AtomicReference<>(first);
+		RuleBaseLoader loader = new RuleBaseLoader(new RuleBaseProperties(this.temp.resolve("none"), false,
+				Duration.ofMillis(50)), Optional.empty(), new AdmittedRules.Source() {
+					@Override
+					public Optional<AdmittedRules> active() {
+						return Optional.of(active.get());
+					}
+
+					@Override
+					public String describe() {
+						return "the test's store";
+					}
+				});
+		try {
+			loader.afterPropertiesSet();
+			assertThat(loader.holder().serving().orElseThrow().files().contentVersion())
+				.isEqualTo(first.files().contentVersion());
+
+			assertThat(loader.prepare(next)).isTrue();
+			RuleBase ready = loader.prepared().orElseThrow();
+			assertThat(ready.files().contentVersion()).isEqualTo(next.files().contentVersion());
+			assertThat(loader.holder().serving().orElseThrow().files().contentVersion()).as("ready is not serving")
+				.isEqualTo(first.files().contentVersion());
+
+			active.set(next);
+			assertThat(loader.reload()).isTrue();
+			assertThat(loader.holder().serving()).as("the very rule base made ready").containsSame(ready);
+			assertThat(loader.prepared()).isEmpty();
+
+			// A version no gate passed, asked to be made ready: refused, and nothing changes
+			Map<String, byte[]> files = new LinkedHashMap<>(next.files().all());
+			files.put("epilepsy.drl", RulesFolder.SYNTAX_ERROR.getBytes(StandardCharsets.UTF_8));
+			RuleFiles forgedFiles = RuleFiles.of(files, "the test's store");
+			AdmittedRules forged = new AdmittedRules(forgedFiles, new BuildGateRecord("another content", code, Map.of()));
+			assertThat(loader.prepare(forged)).isFalse();
+			assertThat(loader.prepared()).isEmpty();
+			assertThat(loader.holder().serving()).containsSame(ready);
+			assertThat(loader.holder().now().lastFailure()).as("only a load reports a failure").isNull();
+		}
+		finally {
+			loader.close();
+		}
+	}
+
+	private static AdmittedRules admitted(RuleFiles folder, String code) {
+		RuleFiles files = RuleFiles.of(folder.all(), "the test's store");
+		RuleBaseGate.Report report = RuleBaseGate.run(RuleBaseCompiler.compile(files));
+		assertThat(report.passed()).as("%s", report.problems()).isTrue();
+		return new AdmittedRules(files, new BuildGateRecord(files.contentVersion(), code, report.coverage()));
+	}
 }

@@ -97,3 +97,4 @@ for p in 18301 18302; do
   [ "$(version "$p")" = "$new" ] || { echo "replica on $p did not take up $new"; exit 1; }
   echo "replica on $p serves $new (was $old) $(( ($(date +%s%N) - published) / 1000000 )) ms after publish ended"
 done
+grep -h '^Ready on every replica' "$work/publish.txt" || true

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -166,7 +167,8 @@ public final class PublishCommand {
 	 */
 	private static int awaitReplicas(RuleVersionStore store, RuleFiles files, Duration timeout, PrintStream out) {
 		String content = files.contentVersion();
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long asked = System.nanoTime();
+		long deadline = asked + timeout.toNanos();
 		String said = null;
 		while (true) {
 			List<RuleVersionStore.Replica> live = store.replicas()
@@ -188,6 +190,7 @@ public final class PublishCommand {
 				said = now;
 			}
 			if (waiting.isEmpty()) {
+				out.printf(Locale.ROOT, "Ready on every replica after %.1f s%n", (System.nanoTime() - asked) / 1e9);
 				return live.size();
 			}
 			if (System.nanoTime() > deadline) {

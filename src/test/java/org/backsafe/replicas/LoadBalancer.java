@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real HAProxy (Debian's {@code haproxy}) on a loopback port in front of the replicas: round
- * robin, no stickiness, each replica checked on its readiness probe, the client's address passed on
- * in {@code X-Forwarded-For}, and the replica that answered named in {@code X-Served-By}.
+ * A real HAProxy (Debian's {@code haproxy}) on a loopback port in front of the replicas, run with
+ * the configuration shipped in {@code deploy/haproxy.cfg}: round robin, no stickiness, each replica
+ * checked on its readiness probe, the client's address passed on in {@code X-Forwarded-For}, and
+ * the replica that answered named in {@code X-Served-By}.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -50,31 +53,25 @@ final class LoadBalancer implements AutoCloseable {
 		return WHERE.stream().filter(Files::isExecutable).findFirst();
 	}
 
+	/** What {@code haproxy -c} says of the shipped configuration as it is, with its exit status first. */
+	static String checkShipped() throws IOException, InterruptedException {
+		Process check = new ProcessBuilder(executable().orElseThrow().toString(), "-c", "-f", SHIPPED.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (!check.waitFor(30, TimeUnit.SECONDS)) {
+			check.destroyForcibly();
+			throw new AssertionError("haproxy -c did not end");
+		}
+		return check.exitValue() + "\n" + output;
+	}
+
+	/** The configuration shipped for deploy/compose.yaml, which the test runs with loopback addresses. */
+	static final Path SHIPPED = Path.of("deploy", "haproxy.cfg");
+
 	static LoadBalancer start(Path folder, List<Replica> replicas) throws IOException, InterruptedException {
 		int port = freePort();
-		StringBuilder config = new StringBuilder("""
-				global
-				  maxconn 512
-				defaults
-				  mode http
-				  timeout connect 5s
-				  timeout client 30s
-				  timeout server 30s
-				  option forwardfor
-				  option http-server-close
-				frontend web
-				  bind 127.0.0.1:%d
-				  default_backend replicas
-				backend replicas
-				  balance roundrobin
-				  option httpchk GET /actuator/health/readiness
-				  http-check expect status 200
-				  http-response set-header X-Served-By %%[srv_name]
-				""".formatted(port));
-		for (Replica replica : replicas) {
-			config.append("  server ").append(replica.name()).append(" 127.0.0.1:").append(replica.port())
-				.append(" check inter 500ms fall 2 rise 1\n");
-		}
+		String config = onLoopback(Files.readString(SHIPPED), port, replicas);
 		Files.createDirectories(folder);
 		Path file = folder.resolve("haproxy.cfg");
 		Files.writeString(file, config);
@@ -90,6 +87,31 @@ final class LoadBalancer implements AutoCloseable {
 			throw new AssertionError("haproxy did not start:\n" + Replica.read(log) + "\n" + config);
 		}
 		return balancer;
+	}
+
+	/**
+	 * The shipped configuration, with only what names Docker's network changed: the front end binds
+	 * a loopback port, the servers are the replicas' loopback ports, and Docker's resolver is left
+	 * out. Everything else (the checks, the header rules, the body limit, the time-outs) is as shipped.
+	 */
+	static String onLoopback(String shipped, int port, List<Replica> replicas) {
+		StringBuilder servers = new StringBuilder();
+		for (Replica replica : replicas) {
+			servers.append("  server ").append(replica.name()).append(" 127.0.0.1:").append(replica.port())
+				.append(" check inter 500ms fall 2 rise 1\n");
+		}
+		String config = replaceOnce(shipped, "(?m)^resolvers docker\\n(?:  .*\\n)+", "");
+		config = replaceOnce(config, "(?m)^  bind :8080$", "  bind 127.0.0.1:" + port);
+		config = replaceOnce(config, "(?m)^  default-server resolvers docker .*\\n", "");
+		return replaceOnce(config, "(?m)^(?:  server backsafe-[ab] .*\\n)+", servers.toString());
+	}
+
+	private static String replaceOnce(String text, String regex, String replacement) {
+		Matcher found = Pattern.compile(regex).matcher(text);
+		if (!found.find()) {
+			throw new AssertionError(SHIPPED + " no longer has what the test replaces (" + regex + "):\n" + text);
+		}
+		return text.substring(0, found.start()) + replacement + text.substring(found.end());
 	}
 
 	private static int freePort() throws IOException {

@@ -134,6 +134,26 @@ class ReplicasIT {
 	}
 
 	@Test
+	@Order(0)
+	void theShippedHaproxyConfigurationIsValidAsItIsAndTheManifestsProbesAnswerOnAReadyReplica() throws Exception {
+		// the replicas run behind it with loopback addresses only (LoadBalancer.onLoopback)
+		assertThat(LoadBalancer.checkShipped()).startsWith("0\n");
+		Matcher probe = Pattern.compile("httpGet: \\{ path: (\\S+),")
+			.matcher(Files.readString(Path.of("deploy", "kubernetes", "deployment.yaml")));
+		List<String> paths = new ArrayList<>();
+		while (probe.find()) {
+			paths.add(probe.group(1));
+		}
+		assertThat(paths).hasSize(3);
+		for (Replica replica : this.replicas) {
+			for (String path : paths) {
+				assertThat(HttpVisitor.of(replica.port()).get(path).status()).as("%s on %s", path, replica.name())
+					.isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
 	@Order(1)
 	void bothReplicasServeTheOneActiveVersionAndTheFirstWasAdmittedOnce() throws SQLException {
 		String active = activeContentVersion();

@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Rule versions in the database, for several replicas ({@code backsafe.rules.source=database}, which
- * the replicas profile sets): the loader serves the active version, and every replica takes up a
- * new one within seconds of {@code publish}. Without it, the folder and its watcher serve.
+ * the replicas profile sets): the loader serves the active version, makes ready the one
+ * {@code publish} asks for, and swaps to it once it is active. Without it, the folder and its
+ * watcher serve.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "backsafe.rules.source", havingValue = "database")

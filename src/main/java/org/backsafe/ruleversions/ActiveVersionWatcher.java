@@ -128,6 +128,12 @@ class ActiveVersionWatcher implements SmartLifecycle {
 	}
 
 	private void watch() {
+		try {
+			this.store.forgetGoneReplicas();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Replicas gone for a day could not be forgotten: " + ex.getMessage());
+		}
 		while (this.running) {
 			try (Connection connection = this.dataSource.getConnection()) {
 				if (this.store.notifies() && connection.isWrapperFor(PGConnection.class)) {

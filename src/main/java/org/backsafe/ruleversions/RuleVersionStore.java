@@ -202,6 +202,11 @@ public class RuleVersionStore {
 		}
 	}
 
+	/** Forgets replicas not seen for a day: ones that crashed, and so could not say they stopped. */
+	public void forgetGoneReplicas() {
+		this.jdbc.sql("DELETE FROM rule_version_replica WHERE seen_at < CURRENT_TIMESTAMP - INTERVAL '1' DAY").update();
+	}
+
 	/** A replica that stops says it is gone, so that no publish waits for it. */
 	public void forgetReplica(String name) {
 		this.jdbc.sql("DELETE FROM rule_version_replica WHERE replica = ?").param(name).update();

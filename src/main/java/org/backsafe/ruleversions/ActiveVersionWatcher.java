@@ -103,7 +103,8 @@ class ActiveVersionWatcher implements SmartLifecycle {
 				host = "replica";
 			}
 		}
-		return host + ":" + ProcessHandle.current().pid() + ":" + Long.toHexString(new SecureRandom().nextInt(0x10000));
+		return host + ":" + ProcessHandle.current().pid() + ":"
+				+ Long.toHexString(new SecureRandom().nextInt(0x10000));
 	}
 
 	@Override
@@ -230,7 +231,7 @@ class ActiveVersionWatcher implements SmartLifecycle {
 		RuleBase serving = this.loader.holder().serving().orElse(null);
 		if (preparing == null || preparing.equals(this.failedToPrepare)
 				|| (serving != null && preparing.equals(serving.files().contentVersion()))
-				|| this.loader.prepared().filter((ready) -> preparing.equals(ready.files().contentVersion())).isPresent()) {
+				|| preparing.equals(contentOf(this.loader.prepared()))) {
 			return;
 		}
 		Optional<RuleVersionStore.StoredVersion> version;
@@ -256,13 +257,16 @@ class ActiveVersionWatcher implements SmartLifecycle {
 	/** Tells the database what this replica serves and has ready, for publish to wait on. */
 	private void say() {
 		try {
-			this.store.sawReplica(this.name,
-					this.loader.holder().serving().map((serving) -> serving.files().contentVersion()).orElse(null),
-					this.loader.prepared().map((ready) -> ready.files().contentVersion()).orElse(null), this.pollInterval);
+			this.store.sawReplica(this.name, contentOf(this.loader.holder().serving()),
+					contentOf(this.loader.prepared()), this.pollInterval);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("This replica could not say what it serves: " + ex.getMessage());
 		}
+	}
+
+	private static String contentOf(Optional<RuleBase> rules) {
+		return rules.map((ruleBase) -> ruleBase.files().contentVersion()).orElse(null);
 	}
 
 	private void pause() {

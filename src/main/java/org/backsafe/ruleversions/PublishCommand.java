@@ -183,8 +183,8 @@ public final class PublishCommand {
 				out.println("No replica is running: each one serves version " + files.version() + " when it starts.");
 				return 0;
 			}
-			String now = "Making version " + files.version() + " ready on the replicas: " + (live.size() - waiting.size())
-					+ " of " + live.size() + " ready";
+			String now = "Making version " + files.version() + " ready on the replicas: "
+					+ (live.size() - waiting.size()) + " of " + live.size() + " ready";
 			if (!now.equals(said)) {
 				out.println(now);
 				said = now;
@@ -194,9 +194,9 @@ public final class PublishCommand {
 				return live.size();
 			}
 			if (System.nanoTime() > deadline) {
-				out.println("Not ready after " + timeout.toSeconds() + " s: " + String.join(", ", waiting) + ". The version"
-						+ " is made active anyway; those replicas take it up then, and one that cannot stops taking"
-						+ " requests (its readiness probe says why).");
+				out.println("Not ready after " + timeout.toSeconds() + " s: " + String.join(", ", waiting)
+						+ ". The version is made active anyway; those replicas take it up then, and one that cannot"
+						+ " stops taking requests (its readiness probe says why).");
 				return live.size() - waiting.size();
 			}
 			try {

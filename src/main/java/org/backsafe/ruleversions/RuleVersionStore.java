@@ -128,7 +128,8 @@ public class RuleVersionStore {
 		this.transactions.executeWithoutResult((status) -> {
 			store(files, record, impact, from);
 			Timestamp now = Timestamp.from(Instant.now());
-			int updated = this.jdbc.sql("UPDATE rule_version_preparing SET content_version = ?, asked_at = ? WHERE id = 1")
+			int updated = this.jdbc
+				.sql("UPDATE rule_version_preparing SET content_version = ?, asked_at = ? WHERE id = 1")
 				.params(files.contentVersion(), now)
 				.update();
 			if (updated == 0) {
@@ -219,7 +220,8 @@ public class RuleVersionStore {
 			.query((rs, row) -> {
 				Instant seen = rs.getTimestamp("seen_at").toInstant();
 				Instant now = rs.getTimestamp("now").toInstant();
-				boolean live = seen.plusMillis(Math.max(3 * rs.getLong("every_ms"), LIVE_AT_LEAST.toMillis())).isAfter(now);
+				long gone = Math.max(3 * rs.getLong("every_ms"), LIVE_AT_LEAST.toMillis());
+				boolean live = seen.plusMillis(gone).isAfter(now);
 				return new Replica(rs.getString("replica"), rs.getString("serving"), rs.getString("prepared"), live);
 			})
 			.list();

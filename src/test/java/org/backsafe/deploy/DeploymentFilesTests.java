@@ -88,7 +88,10 @@ class DeploymentFilesTests {
 		Set<String> keys = map(kubernetes("secret.yaml").get("stringData")).keySet();
 		List<String> read = new ArrayList<>();
 		for (String file : List.of("deployment.yaml", "publish-job.yaml")) {
-			env(container(kubernetes(file))).values().stream().filter((v) -> v.startsWith("secret:")).forEach(read::add);
+			env(container(kubernetes(file))).values()
+				.stream()
+				.filter((value) -> value.startsWith("secret:"))
+				.forEach(read::add);
 		}
 		assertThat(read).isNotEmpty().allSatisfy((ref) -> assertThat(keys).contains(ref.substring("secret:".length())));
 	}
@@ -99,7 +102,8 @@ class DeploymentFilesTests {
 		assertThat(user.find()).isTrue();
 		for (String file : List.of("deployment.yaml", "publish-job.yaml")) {
 			Map<String, Object> pod = map(map(map(kubernetes(file).get("spec")).get("template")).get("spec"));
-			assertThat(String.valueOf(map(pod.get("securityContext")).get("runAsUser"))).as(file).isEqualTo(user.group(1));
+			assertThat(String.valueOf(map(pod.get("securityContext")).get("runAsUser"))).as(file)
+				.isEqualTo(user.group(1));
 		}
 	}
 
@@ -113,7 +117,8 @@ class DeploymentFilesTests {
 			.contains("option httpchk GET " + probe(deployment, "readinessProbe"));
 		assertThat(Files.readString(Path.of("src/main/resources/application.properties")))
 			.contains("management.endpoint.health.probes.enabled=true");
-		assertThat(String.valueOf(map(list(deployment.get("ports")).get(0)).get("containerPort"))).isEqualTo(exposedPort());
+		assertThat(String.valueOf(map(list(deployment.get("ports")).get(0)).get("containerPort")))
+			.isEqualTo(exposedPort());
 	}
 
 	@Test
@@ -122,8 +127,10 @@ class DeploymentFilesTests {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		// Compose reads $$ as one $
 		environment.forEach((name, value) -> variables.put(name, String.valueOf(value).replace("$$", "$")));
-		StaffProperties staff = new Binder(ConfigurationPropertySources.from(
-				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+		// named as the real environment is, so that Boot maps BACKSAFE_STAFF_USERS_STAFF as it would there
+		var environmentVariables = new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
+		StaffProperties staff = new Binder(ConfigurationPropertySources.from(environmentVariables))
 			.bindOrCreate("backsafe.staff", StaffProperties.class);
 		assertThat(staff.users()).containsOnlyKeys("staff");
 		assertThat(new BCryptPasswordEncoder().matches("change-me", staff.users().get("staff"))).isTrue();

@@ -240,7 +240,7 @@ class ReplicasIT {
 
 	@Test
 	@Order(5)
-	void aPublishedVersionIsMadeReadyOnBothThenServedByBothWithinSecondsWhileTheyServeAndABrokenOneIsRefused() throws Exception {
+	void aPublishedVersionIsMadeReadyOnBothThenServedByBothWithinSecondsAndABrokenOneIsRefused() throws Exception {
 		String old = servingVersion(this.replicas.get(0));
 		Path edited = RulesFolder.copyOfProjectRules(folder.resolve("edited"));
 		RulesFolder.addNewRule(edited);

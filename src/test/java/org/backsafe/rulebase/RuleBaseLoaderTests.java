@@ -164,7 +164,8 @@ class RuleBaseLoaderTests {
 			Map<String, byte[]> files = new LinkedHashMap<>(next.files().all());
 			files.put("epilepsy.drl", RulesFolder.SYNTAX_ERROR.getBytes(StandardCharsets.UTF_8));
 			RuleFiles forgedFiles = RuleFiles.of(files, "the test's store");
-			AdmittedRules forged = new AdmittedRules(forgedFiles, new BuildGateRecord("another content", code, Map.of()));
+			AdmittedRules forged = new AdmittedRules(forgedFiles,
+					new BuildGateRecord("another content", code, Map.of()));
 			assertThat(loader.prepare(forged)).isFalse();
 			assertThat(loader.prepared()).isEmpty();
 			assertThat(loader.holder().serving()).containsSame(ready);

@@ -2,7 +2,6 @@ package org.backsafe.api;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.backsafe.api.VocabularyJson.CodeJson;
@@ -30,12 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ApiVocabulary {
-
-	/** The start of each kind of code's key in the message bundles. */
-	private static final Map<Class<?>, String> PREFIXES = Map.of(HealthQuestion.class, "question.", PainPattern.class,
-			"pattern.", PainArea.class, "area.", PainDuration.class, "duration.", Setting.class, "setting.",
-			Equipment.class, "equipment.", Disposition.class, "disposition.", Verdict.class, "verdict.",
-			Technique.class, "technique.", UrgentAction.class, "urgentAction.");
 
 	private final MessageSource messages;
 
@@ -71,11 +64,7 @@ class ApiVocabulary {
 	}
 
 	private static String key(Enum<?> code) {
-		String prefix = PREFIXES.get(code.getDeclaringClass());
-		if (prefix == null) {
-			throw new IllegalArgumentException("not a code of the vocabulary: " + code.getDeclaringClass());
-		}
-		return prefix + code.name() + (code instanceof Disposition ? ".summary" : "");
+		return Vocabulary.wordsKey(code) + (code instanceof Disposition ? ".summary" : "");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -275,16 +276,15 @@ public class FhirQuestionnaire {
 		return coding;
 	}
 
-	/** Where the words of each kind of answer code start in the message bundles. */
-	private static final Map<Class<?>, String> ANSWER_KEYS = Map.of(PainArea.class, "area.", PainDuration.class,
-			"duration.", PainPattern.class, "pattern.", Setting.class, "setting.", Equipment.class, "equipment.");
+	/** The kinds of code the questionnaire offers as answers to choose from. */
+	private static final Set<Class<?>> ANSWER_CODES = Set.of(PainArea.class, PainDuration.class, PainPattern.class,
+			Setting.class, Equipment.class);
 
 	static String codeKey(Enum<?> code) {
-		String prefix = ANSWER_KEYS.get(code.getDeclaringClass());
-		if (prefix == null) {
+		if (!ANSWER_CODES.contains(code.getDeclaringClass())) {
 			throw new IllegalArgumentException("not an answer of the questionnaire: " + code);
 		}
-		return prefix + code.name();
+		return Vocabulary.wordsKey(code);
 	}
 
 	/** Help text as a display item the form filler shows on request, when there is any. */

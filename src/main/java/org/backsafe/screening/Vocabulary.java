@@ -1,6 +1,7 @@
 package org.backsafe.screening;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,25 @@ public final class Vocabulary {
 		.max()
 		.orElseThrow();
 
+	/** Where the words of each kind of code start in the message bundles (engine*.properties). */
+	private static final Map<Class<?>, String> WORDS = Map.of(HealthQuestion.class, "question.", PainPattern.class,
+			"pattern.", PainArea.class, "area.", PainDuration.class, "duration.", Setting.class, "setting.",
+			Equipment.class, "equipment.", Disposition.class, "disposition.", Verdict.class, "verdict.",
+			Technique.class, "technique.", UrgentAction.class, "urgentAction.");
+
 	private Vocabulary() {
+	}
+
+	/**
+	 * The key of a code's words in the message bundles: {@code question.EPILEPSY}, {@code area.NECK}.
+	 * (A disposition's summary, help texts and the like add to it.)
+	 */
+	public static String wordsKey(Enum<?> code) {
+		String prefix = WORDS.get(code.getDeclaringClass());
+		if (prefix == null) {
+			throw new IllegalArgumentException("not a code of the vocabulary: " + code.getDeclaringClass());
+		}
+		return prefix + code.name();
 	}
 
 	/** The version of the vocabulary that added this code; version 1 unless the code says otherwise. */

@@ -12,6 +12,7 @@ import org.backsafe.screening.HealthQuestion;
 import org.backsafe.screening.PainProfile;
 import org.backsafe.screening.Response;
 import org.backsafe.screening.ScreeningRequest;
+import org.backsafe.screening.Vocabulary;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -60,22 +61,22 @@ class ScreeningDetails {
 		List<Answer> health = Arrays.stream(HealthQuestion.values()).map((question) -> {
 			Response response = answers.answerTo(question);
 			String key = (response == null) ? "staff.answer.NO" : "staff.answer." + response.name();
-			return new Answer(label("question." + question.name(), locale), label(key, locale), response != null);
+			return new Answer(label(Vocabulary.wordsKey(question), locale), label(key, locale), response != null);
 		}).toList();
 		PainProfile pain = answers.pain();
 		List<Answer> about = List.of(
 				new Answer(label("staff.detail.age", locale), Integer.toString(answers.age()), false),
-				new Answer(label("staff.detail.painAreas", locale), labels("area.", pain.areas(), locale), false),
+				new Answer(label("staff.detail.painAreas", locale), labels(pain.areas(), locale), false),
 				new Answer(label("staff.detail.painDuration", locale),
-						label("duration." + pain.duration().name(), locale), false),
+						label(Vocabulary.wordsKey(pain.duration()), locale), false),
 				new Answer(label("staff.detail.painSeverity", locale), pain.severity() + " / 10", false),
 				new Answer(label("staff.detail.painWorsening", locale),
 						label(pain.worsening() ? "staff.answer.YES" : "staff.answer.NO", locale), pain.worsening()),
-				new Answer(label("staff.detail.painPatterns", locale), labels("pattern.", pain.patterns(), locale),
+				new Answer(label("staff.detail.painPatterns", locale), labels(pain.patterns(), locale),
 						false),
-				new Answer(label("staff.detail.setting", locale), label("setting." + answers.setting().name(), locale),
+				new Answer(label("staff.detail.setting", locale), label(Vocabulary.wordsKey(answers.setting()), locale),
 						false),
-				new Answer(label("staff.detail.equipment", locale), labels("equipment.", answers.equipment(), locale),
+				new Answer(label("staff.detail.equipment", locale), labels(answers.equipment(), locale),
 						false));
 		WordedResult stored = screening.wording(locale).orElse(null);
 		// a screening stored before its words were kept: today's words, and the page says so
@@ -93,11 +94,11 @@ class ScreeningDetails {
 		return lines.stream().map((l) -> new Line(l.text(), l.rule(), l.sourceText())).toList();
 	}
 
-	private String labels(String prefix, Collection<? extends Enum<?>> codes, Locale locale) {
+	private String labels(Collection<? extends Enum<?>> codes, Locale locale) {
 		if (codes.isEmpty()) {
 			return label("staff.detail.none", locale);
 		}
-		return String.join(", ", codes.stream().sorted().map((code) -> label(prefix + code.name(), locale)).toList());
+		return String.join(", ", codes.stream().sorted().map((code) -> label(Vocabulary.wordsKey(code), locale)).toList());
 	}
 
 	private String label(String key, Locale locale) {

@@ -140,6 +140,9 @@ class StaffPagesTests {
 		String detail = page("/staff/screenings/" + waiting.getDisplayCode(), logIn(), "en");
 		assertThat(detail).contains("Wait until well (not today)", "Not today: wait until you are well.")
 			.doesNotContain("The patient was told to do this now:");
+		// the answers in their words, as the vocabulary names them
+		assertThat(detail).contains("Lower back", "Less than 6 weeks", "I will massage myself",
+				"Chest pain, new breathlessness, a cold sweat or fainting");
 	}
 
 	@Autowired

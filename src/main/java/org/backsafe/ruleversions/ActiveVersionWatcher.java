@@ -83,6 +83,12 @@ class ActiveVersionWatcher implements SmartLifecycle {
 		Thread watching = this.thread;
 		if (watching != null) {
 			watching.interrupt();
+			try {
+				watching.join(2000); // so that it does not say it is here after this says it is gone
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		try {
 			this.store.forgetReplica(this.name); // no publish waits for a replica that has stopped
@@ -256,6 +262,9 @@ class ActiveVersionWatcher implements SmartLifecycle {
 
 	/** Tells the database what this replica serves and has ready, for publish to wait on. */
 	private void say() {
+		if (!this.running) {
+			return; // stopping: stop() says this replica is gone
+		}
 		try {
 			this.store.sawReplica(this.name, contentOf(this.loader.holder().serving()),
 					contentOf(this.loader.prepared()), this.pollInterval);

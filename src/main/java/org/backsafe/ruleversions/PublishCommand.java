@@ -145,27 +145,42 @@ public final class PublishCommand {
 				report.get().coverage());
 		store.admit(files, record, report.get().impact() != null ? report.get().impact().toText() : null,
 				folder.toString());
-		int ready = awaitReplicas(store, files, prepareTimeout, out);
+		Readiness readiness = awaitReplicas(store, files, prepareTimeout, out);
 		if (!store.activate(files.contentVersion())) {
 			out.println("NOT PUBLISHED: another publish began while this one was being made ready, and its version"
 					+ " is the one the replicas prepare now; version " + files.version() + " is stored but not active."
 					+ " Publish this folder again if it should be the active one.");
 			return REFUSED;
 		}
-		out.println("PUBLISHED: version " + files.version() + " is now the active one; "
-				+ (ready > 0 ? ready + (ready == 1 ? " replica had" : " replicas had") + " it ready and serve it"
-						+ " within moments" : "each replica takes it up within seconds")
+		out.println("PUBLISHED: version " + files.version() + " is now the active one; " + readiness.inWords()
 				+ (store.notifies() ? "" : " (at its next poll)") + ".");
 		return PUBLISHED;
+	}
+
+	/** How many replicas were running when the version became active, and how many had it ready. */
+	record Readiness(int running, int ready) {
+
+		String inWords() {
+			if (this.running == 0) {
+				return "each replica serves it when it starts";
+			}
+			if (this.ready == this.running) {
+				return (this.running == 1 ? "the replica had" : "the " + this.running + " replicas had")
+						+ " it ready and serve it within moments";
+			}
+			return this.ready + " of " + this.running + " replicas had it ready and serve it within moments, the"
+					+ " others once they have compiled it";
+		}
+
 	}
 
 	/**
 	 * Waits, at most {@code timeout}, until every replica that is running has the version ready, so
 	 * that they swap to it together when it becomes active; says how many have it as they do.
 	 *
-	 * @return how many replicas had it ready
+	 * @return how many replicas were running, and how many had it ready
 	 */
-	private static int awaitReplicas(RuleVersionStore store, RuleFiles files, Duration timeout, PrintStream out) {
+	private static Readiness awaitReplicas(RuleVersionStore store, RuleFiles files, Duration timeout, PrintStream out) {
 		String content = files.contentVersion();
 		long asked = System.nanoTime();
 		long deadline = asked + timeout.toNanos();
@@ -180,8 +195,8 @@ public final class PublishCommand {
 				.map(RuleVersionStore.Replica::name)
 				.toList();
 			if (live.isEmpty()) {
-				out.println("No replica is running: each one serves version " + files.version() + " when it starts.");
-				return 0;
+				out.println("No replica is running.");
+				return new Readiness(0, 0);
 			}
 			String now = "Making version " + files.version() + " ready on the replicas: "
 					+ (live.size() - waiting.size()) + " of " + live.size() + " ready";
@@ -191,20 +206,20 @@ public final class PublishCommand {
 			}
 			if (waiting.isEmpty()) {
 				out.printf(Locale.ROOT, "Ready on every replica after %.1f s%n", (System.nanoTime() - asked) / 1e9);
-				return live.size();
+				return new Readiness(live.size(), live.size());
 			}
 			if (System.nanoTime() > deadline) {
 				out.println("Not ready after " + timeout.toSeconds() + " s: " + String.join(", ", waiting)
 						+ ". The version is made active anyway; those replicas take it up then, and one that cannot"
 						+ " stops taking requests (its readiness probe says why).");
-				return live.size() - waiting.size();
+				return new Readiness(live.size(), live.size() - waiting.size());
 			}
 			try {
 				Thread.sleep(200);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return live.size() - waiting.size();
+				return new Readiness(live.size(), live.size() - waiting.size());
 			}
 		}
 	}

@@ -258,7 +258,7 @@ class ReplicasIT {
 			published = System.nanoTime();
 			assertThat(publish.exit()).as(publish.output()).isZero();
 			assertThat(publish.output()).contains("PUBLISHED: version").contains("ready on the replicas: 2 of 2 ready")
-				.contains("2 replicas had it ready");
+				.contains("the 2 replicas had it ready");
 			newVersion = publish.output().replaceAll("(?s).*PUBLISHED: version ([0-9a-f]{12}).*", "$1");
 			assertThat(newVersion).isNotEqualTo(old);
 			Map<String, Long> tookUp = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.backsafe.replicas;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,9 @@ final class LoadBalancer implements AutoCloseable {
 		this.log = log;
 	}
 
+	/** The configuration shipped for deploy/compose.yaml, which the test runs with loopback addresses. */
+	static final Path SHIPPED = Path.of("deploy", "haproxy.cfg");
+
 	/** Where Debian (and others) put it: /usr/sbin is not on every user's PATH. */
 	private static final List<Path> WHERE = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy"),
 			Path.of("/usr/local/sbin/haproxy"), Path.of("/usr/local/bin/haproxy"));
@@ -58,16 +62,13 @@ final class LoadBalancer implements AutoCloseable {
 		Process check = new ProcessBuilder(executable().orElseThrow().toString(), "-c", "-f", SHIPPED.toString())
 			.redirectErrorStream(true)
 			.start();
-		String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!check.waitFor(30, TimeUnit.SECONDS)) {
 			check.destroyForcibly();
 			throw new AssertionError("haproxy -c did not end");
 		}
 		return check.exitValue() + "\n" + output;
 	}
-
-	/** The configuration shipped for deploy/compose.yaml, which the test runs with loopback addresses. */
-	static final Path SHIPPED = Path.of("deploy", "haproxy.cfg");
 
 	static LoadBalancer start(Path folder, List<Replica> replicas) throws IOException, InterruptedException {
 		int port = freePort();

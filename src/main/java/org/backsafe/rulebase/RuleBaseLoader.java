@@ -475,11 +475,7 @@ public class RuleBaseLoader
 		}
 		long started = System.nanoTime();
 		try {
-			RuleBase built = RuleBaseCompiler.compile(files);
-			this.prepared = rules.record().vouchesFor(files, codeVersion()) && screensOnce(built)
-					? built.vouchedFor(rules.record())
-					: RuleBaseGate.admit(built, serving, this.gateWorkers, this.properties.gateTimeout(),
-							this.properties.screeningTimeout());
+			this.prepared = admit(RuleBaseCompiler.compile(files), Optional.of(rules.record()), serving);
 		}
 		catch (CancellationException | RejectedExecutionException ex) {
 			return false; // stopping
@@ -558,11 +554,8 @@ public class RuleBaseLoader
 		try {
 			RuleBase built = madeReady ? this.prepared : RuleBaseCompiler.compile(files);
 			compiled = System.nanoTime();
-			Optional<BuildGateRecord> vouching = record.filter((r) -> r.vouchesFor(files, codeVersion()));
 			candidate = madeReady ? built // checked when it was made ready
-					: vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
-					: RuleBaseGate.admit(built, now.serving(), this.gateWorkers, this.properties.gateTimeout(),
-							this.properties.screeningTimeout());
+					: admit(built, record, now.serving());
 		}
 		catch (CancellationException | RejectedExecutionException ex) {
 			// Interrupted, or the gate's workers shut down: the app is stopping. Nothing is known
@@ -609,6 +602,18 @@ public class RuleBaseLoader
 				+ (System.nanoTime() - compiled) / 1_000_000 + " ms\n"
 				+ candidate.impact().map(ImpactReport::toText).orElse(""));
 		return true;
+	}
+
+	/**
+	 * Built rules as they may serve: vouched for by the record, when it names exactly these files and
+	 * this code, and they screen once; else through the whole gate, compared with what serves.
+	 * @throws RuleBaseRejected when the gate refuses them
+	 */
+	private RuleBase admit(RuleBase built, Optional<BuildGateRecord> record, RuleBase serving) {
+		Optional<BuildGateRecord> vouching = record.filter((r) -> r.vouchesFor(built.files(), codeVersion()));
+		return vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
+				: RuleBaseGate.admit(built, serving, this.gateWorkers, this.properties.gateTimeout(),
+						this.properties.screeningTimeout());
 	}
 
 	private String codeVersion() {

@@ -9,20 +9,18 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY rules rules
-# Extracted without the launcher: backsafe.jar with its libraries in lib/, started with java -jar,
-# so that the JVM's own class loader loads every class and can map them from a CDS archive.
-RUN ./mvnw -B -q -DskipTests package \
- && java -Djarmode=tools -jar target/backsafe.jar extract --layers --destination target/extracted
+# The build lays the app out as target/backsafe.jar with its libraries in target/lib/: started with
+# java -jar, the JVM's own class loader loads every class and can map them from a CDS archive.
+RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
 # A fixed user id, so that Kubernetes can check runAsNonRoot (deploy/kubernetes/deployment.yaml).
 RUN useradd --system --uid 10001 --create-home --home-dir /app backsafe
 # The code in /opt/backsafe, apart from the working folder /app that holds rules/ and data/.
 WORKDIR /opt/backsafe
-COPY --from=build /src/target/extracted/dependencies/ ./
-COPY --from=build /src/target/extracted/spring-boot-loader/ ./
-COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
-COPY --from=build /src/target/extracted/application/ ./
+# The libraries first: a change to Backsafe's own code alone leaves that layer as it was.
+COPY --from=build /src/target/lib/ ./lib/
+COPY --from=build /src/target/backsafe.jar ./
 WORKDIR /app
 # The rules folder the app watches; mount a volume here to serve other rules.
 COPY --chown=backsafe rules /app/rules

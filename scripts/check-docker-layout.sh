@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks what the Dockerfile's run stage does, without a Docker engine: extracts the layered jar the
-# same way, lays the layers out as the image's /opt/backsafe, writes the class data sharing archive
-# with the same script, and starts the Dockerfile's own ENTRYPOINT from the working folder /app that
+# Checks what the Dockerfile's run stage does, without a Docker engine: lays the built jar and its
+# libraries out as the image's /opt/backsafe, writes the class data sharing archive with the same
+# script, and starts the Dockerfile's own ENTRYPOINT from the working folder /app that
 # holds rules/ and data/ (as user nobody when run as root). Then it checks three cases with the
 # Dockerfile's own HEALTHCHECK command: rules from a mounted folder, the packaged copy, and a folder
 # whose rules do not compile.
@@ -21,12 +21,10 @@ stop() { if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait 
 trap 'stop; rm -rf "$work"' EXIT
 chmod 755 "$work"
 
-# As in the build stage, then the four COPY lines of the run stage, in order.
-java -Djarmode=tools -jar target/backsafe.jar extract --layers --destination "$work/extracted"
+# The two COPY lines of the run stage, in order: the libraries, then the app's jar.
 mkdir -p "$code" "$app"
-for layer in dependencies spring-boot-loader snapshot-dependencies application; do
-  cp -a "$work/extracted/$layer/." "$code/"
-done
+cp -a target/lib "$code/lib"
+cp -a target/backsafe.jar "$code/"
 cp -a rules "$app/rules"
 mkdir -p "$app/data"
 # The class data sharing archive, as the run stage writes it (as root there, before USER).

@@ -12,8 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Prints the BCrypt hash of a password, for {@code backsafe.staff.users.<name>=<hash>}. Reads the
  * password without echo from the terminal (or one line from standard input), so it stays out of the
  * shell history. Run from the built jar (see the README):
- * {@code java -cp target/backsafe.jar -Dloader.main=org.backsafe.staff.StaffPasswordHash
- * org.springframework.boot.loader.launch.PropertiesLauncher}
+ * {@code java -cp target/backsafe.jar org.backsafe.staff.StaffPasswordHash}
  */
 public final class StaffPasswordHash {
 

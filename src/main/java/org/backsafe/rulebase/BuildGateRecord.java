@@ -2,6 +2,7 @@ package org.backsafe.rulebase;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,15 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 	/** Where the build writes it, under the classes folder (and so in the jar). */
 	public static final String LOCATION = "META-INF/backsafe/gated-rules.properties";
 
+	/**
+	 * Beside the record: Drools' executable model of the same rules, made and gated by the build, so
+	 * that a start-up with exactly these files and this code serves them without compiling. Its
+	 * {@code .properties} names the content and code it was made of, and the model's hash.
+	 */
+	public static final String MODEL_LOCATION = "META-INF/backsafe/gated-rules.model";
+
+	private static final String MODEL_VERSIONS = MODEL_LOCATION + ".properties";
+
 	private static final String CLASSES = "classpath*:org/backsafe/**/*.class";
 
 	private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9._-]+");
@@ -62,6 +73,47 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 		catch (IOException | IllegalArgumentException ex) {
 			return Optional.empty(); // unreadable: nothing is vouched for, and the whole gate runs
 		}
+	}
+
+	/**
+	 * The build's executable model of exactly these files, made with this code, from the app's own
+	 * classpath: empty when there is none, or it was made of anything else, or its bytes are not the
+	 * ones the build wrote.
+	 */
+	static Optional<byte[]> modelOnClasspath(RuleFiles files, String currentCodeVersion) {
+		ClassLoader loader = BuildGateRecord.class.getClassLoader();
+		try (InputStream versions = loader.getResourceAsStream(MODEL_VERSIONS);
+				InputStream model = loader.getResourceAsStream(MODEL_LOCATION)) {
+			if (versions == null || model == null) {
+				return Optional.empty();
+			}
+			byte[] bytes = model.readAllBytes();
+			return modelMatches(new String(versions.readAllBytes(), StandardCharsets.UTF_8), bytes, files,
+					currentCodeVersion) ? Optional.of(bytes) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty(); // unreadable: the rules are compiled, as without a model
+		}
+	}
+
+	private static boolean modelMatches(String versions, byte[] model, RuleFiles files, String code) {
+		Properties read = new Properties();
+		try {
+			read.load(new StringReader(versions));
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return false;
+		}
+		return files.contentVersion().equals(read.getProperty("content-version"))
+				&& code.equals(read.getProperty("code-version"))
+				&& RuleFiles.sha256(Map.of("model", model)).equals(read.getProperty("model-version"));
+	}
+
+	private static String modelVersions(RuleFiles files, String code, byte[] model) {
+		return "# Written by the build with " + MODEL_LOCATION.substring(MODEL_LOCATION.lastIndexOf('/') + 1)
+				+ ": the executable model of these rules, which passed the whole gate.\n" + "content-version="
+				+ files.contentVersion() + "\ncode-version=" + code + "\nmodel-version="
+				+ RuleFiles.sha256(Map.of("model", model)) + "\n";
 	}
 
 	/**
@@ -161,12 +213,18 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 		long started = System.nanoTime();
 		RuleFiles files = RuleFiles.fromFolder(classes.resolve("rules"));
 		String code = currentCodeVersion();
-		if (Files.isRegularFile(record) && upToDate(record, files, code)) {
+		Path model = classes.resolve(MODEL_LOCATION);
+		Path modelVersions = classes.resolve(MODEL_VERSIONS);
+		if (Files.isRegularFile(record) && upToDate(record, files, code) && Files.isRegularFile(model)
+				&& Files.isRegularFile(modelVersions)
+				&& modelMatches(Files.readString(modelVersions), Files.readAllBytes(model), files, code)) {
 			System.out.println("[backsafe] The build's gate record for the packaged rules (version " + files.version()
 					+ ") is up to date");
 			return;
 		}
 		Files.deleteIfExists(record);
+		Files.deleteIfExists(model);
+		Files.deleteIfExists(modelVersions);
 		List<RuleProblem> problems;
 		RuleBaseGate.Report report = null;
 		try {
@@ -197,6 +255,37 @@ public record BuildGateRecord(String contentVersion, String codeVersion, Map<Str
 		Files.writeString(record, passed.toText());
 		System.out.println("[backsafe] The packaged rules (version " + files.version() + ") passed the gate in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms; recorded in " + LOCATION);
+		writeModel(files, code, model, modelVersions);
+	}
+
+	/**
+	 * The executable model of the same rules, through the whole gate as well: it is what a start-up
+	 * with these files serves. Without it (it fails to build, or the gate) the app compiles them.
+	 */
+	private static void writeModel(RuleFiles files, String code, Path model, Path modelVersions) throws IOException {
+		long started = System.nanoTime();
+		List<RuleProblem> problems;
+		RuleBaseCompiler.ModelBuilt built = null;
+		try {
+			built = RuleBaseCompiler.compileToModel(files);
+			problems = RuleBaseGate.run(built.ruleBase()).problems();
+		}
+		catch (RuleBaseRejected ex) {
+			problems = ex.problems();
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			problems = List.of(RuleProblem.of(RuleProblem.Kind.COMPILE, null, String.valueOf(ex)));
+		}
+		if (!problems.isEmpty()) {
+			System.out.println("[backsafe] The executable model of the packaged rules does not pass the gate; none is"
+					+ " written, and the app compiles the rules at start-up:");
+			problems.forEach((p) -> System.out.println("[backsafe]   " + p));
+			return;
+		}
+		Files.write(model, built.module());
+		Files.writeString(modelVersions, modelVersions(files, code, built.module()));
+		System.out.println("[backsafe] Their executable model passed the gate too, in " + (System.nanoTime() - started)
+				/ 1_000_000 + " ms; written to " + MODEL_LOCATION);
 	}
 
 }

@@ -158,7 +158,9 @@ public final class RuleBase implements ScreeningRules {
 	 * Which rule a thread stuck in this rule base is running, read from its stack: Drools compiles
 	 * each rule's conditions and consequence into classes named after the rule, and the rule's
 	 * consequence tells that name. Empty when no rule's code is on the stack (a constraint run by the
-	 * MVEL interpreter, say); then only the method it is stuck in is given, if it is not Drools' own.
+	 * MVEL interpreter, say, or the packaged rules made from the build's executable model, whose
+	 * classes are not named after rules); then only the method it is stuck in is given, if it is not
+	 * Drools' own.
 	 *
 	 * @return for example {@code rule "Epilepsy: ..." (epilepsy.drl:12), in its conditions (when), at
 	 * org.example.Helper.check}

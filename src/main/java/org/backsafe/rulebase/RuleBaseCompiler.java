@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,16 +27,22 @@ import org.backsafe.rulebase.scenario.ScenarioParser;
 import org.backsafe.screening.Technique;
 import org.backsafe.screening.facts.RuleMetadata;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.DrlParser;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -58,12 +65,44 @@ public final class RuleBaseCompiler {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
+	private static final ReleaseId MODEL_RELEASE = KieServices.Factory.get()
+		.newReleaseId("org.backsafe", "rules-model", "1.0.0");
+
 	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
 	private RuleBaseCompiler() {
 	}
 
 	public static RuleBase compile(RuleFiles files) {
+		return compile(files, (ruleTexts, problems) -> build(ruleTexts, problems, null, null));
+	}
+
+	/**
+	 * The files compiled by the build into Drools' executable model: the rule base, and the module's
+	 * bytes for {@link #fromModel} to make the same rule base from without compiling.
+	 */
+	static ModelBuilt compileToModel(RuleFiles files) {
+		byte[][] module = new byte[1][];
+		RuleBase built = compile(files,
+				(ruleTexts, problems) -> build(ruleTexts, problems, ExecutableModelProject.class, module));
+		return new ModelBuilt(built, module[0]);
+	}
+
+	/**
+	 * The rule base of these files from the executable model the build made of exactly them: nothing
+	 * is compiled, but everything else (rule metadata, wording, sources, scenarios) is read and checked
+	 * as {@link #compile} does.
+	 */
+	static RuleBase fromModel(RuleFiles files, byte[] module) {
+		return compile(files, (ruleTexts, problems) -> load(module));
+	}
+
+	/** The executable model's rule base, and the module the build stores. */
+	record ModelBuilt(RuleBase ruleBase, byte[] module) {
+	}
+
+	private static RuleBase compile(RuleFiles files,
+			BiFunction<Map<String, RuleText>, List<RuleProblem>, KieBase> kieBaseOf) {
 		List<RuleProblem> problems = new ArrayList<>();
 		Map<String, RuleText> ruleTexts = new LinkedHashMap<>();
 		files.matching(".drl").forEach((name, bytes) -> ruleTexts.put(name, RuleText.drl(name, files.text(name))));
@@ -88,7 +127,7 @@ public final class RuleBaseCompiler {
 					"no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx) found in " + files.origin())));
 		}
 
-		KieBase kieBase = problems.isEmpty() ? build(ruleTexts, problems) : null;
+		KieBase kieBase = problems.isEmpty() ? kieBaseOf.apply(ruleTexts, problems) : null;
 		List<RuleDescription> rules = kieBase == null ? List.of() : describe(kieBase, ruleTexts, problems);
 		Map<String, Map<String, String>> wording = readWording(files, rules, problems);
 		SourceTable sources = readSources(files, rules, problems);
@@ -100,15 +139,19 @@ public final class RuleBaseCompiler {
 		return new RuleBase(kieBase, files, rules, wording, sources, scenarios);
 	}
 
-	private static KieBase build(Map<String, RuleText> ruleTexts, List<RuleProblem> problems) {
+	private static KieBase build(Map<String, RuleText> ruleTexts, List<RuleProblem> problems,
+			Class<? extends KieBuilder.ProjectType> project, byte[][] module) {
 		KieServices services = KieServices.Factory.get();
 		KieFileSystem kfs = services.newKieFileSystem();
-		ReleaseId releaseId = services.newReleaseId("org.backsafe", "rules", "1.0." + BUILDS.incrementAndGet());
+		// a model names its classes after its release, so the one the build stores always has the same
+		ReleaseId releaseId = module != null ? MODEL_RELEASE
+				: services.newReleaseId("org.backsafe", "rules", "1.0." + BUILDS.incrementAndGet());
 		kfs.generateAndWritePomXML(releaseId);
 		ruleTexts.forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text.drl().getBytes(StandardCharsets.UTF_8)));
 		KieBuilder builder;
 		try {
-			builder = services.newKieBuilder(kfs).buildAll();
+			builder = project == null ? services.newKieBuilder(kfs).buildAll() // classic DRL
+					: services.newKieBuilder(kfs).buildAll(project);
 		}
 		catch (RuntimeException ex) {
 			problems.add(RuleProblem.of(Kind.COMPILE, null, "the rules could not be built: " + ex));
@@ -137,6 +180,22 @@ public final class RuleBaseCompiler {
 			services.getRepository().removeKieModule(releaseId);
 			return null;
 		}
+		if (module != null) {
+			module[0] = ((InternalKieModule) builder.getKieModule()).getBytes();
+		}
+		return kieBaseOf(services, releaseId);
+	}
+
+	private static KieBase load(byte[] module) {
+		KieServices services = KieServices.Factory.get();
+		KieModuleModel model = services.newKieModuleModel();
+		KieBuilderImpl.setDefaultsforEmptyKieModule(model); // as the build had it: no kmodule.xml
+		services.getRepository().addKieModule(
+				InternalKieModuleProvider.get(MODEL_RELEASE, model, MemoryFileSystem.readFromJar(module)));
+		return kieBaseOf(services, MODEL_RELEASE);
+	}
+
+	private static KieBase kieBaseOf(KieServices services, ReleaseId releaseId) {
 		KieContainer container = services.newKieContainer(releaseId);
 		try {
 			return container.getKieBase();

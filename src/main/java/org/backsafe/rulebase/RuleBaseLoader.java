@@ -551,8 +551,17 @@ public class RuleBaseLoader
 		long compiled = started;
 		RuleBase candidate;
 		boolean madeReady = isPrepared(files);
+		boolean fromModel = false;
 		try {
-			RuleBase built = madeReady ? this.prepared : RuleBaseCompiler.compile(files);
+			RuleBase built = madeReady ? this.prepared : null;
+			if (built == null) {
+				Optional<byte[]> model = packagedModel(files, record);
+				built = model.map((m) -> fromModel(files, m)).orElse(null);
+				fromModel = built != null;
+			}
+			if (built == null) {
+				built = RuleBaseCompiler.compile(files);
+			}
 			compiled = System.nanoTime();
 			candidate = madeReady ? built // checked when it was made ready
 					: admit(built, record, now.serving());
@@ -587,7 +596,9 @@ public class RuleBaseLoader
 			logger.info("Rule base " + candidate.version() + " serving from " + files.origin() + ": "
 					+ candidate.rules().size() + " rules; "
 					+ (madeReady ? "made ready before it became active"
-							: "compiled in " + (compiled - started) / 1_000_000 + " ms")
+							: fromModel ? "made from the build's executable model of them in "
+									+ (compiled - started) / 1_000_000 + " ms"
+									: "compiled in " + (compiled - started) / 1_000_000 + " ms")
 					+ "; these exact files passed the whole gate "
 					+ (this.source != null ? "when they were published, run by this same code"
 							: "when this build was made (its record: " + BuildGateRecord.LOCATION + ")")
@@ -614,6 +625,26 @@ public class RuleBaseLoader
 		return vouching.isPresent() && screensOnce(built) ? built.vouchedFor(vouching.get())
 				: RuleBaseGate.admit(built, serving, this.gateWorkers, this.properties.gateTimeout(),
 						this.properties.screeningTimeout());
+	}
+
+	/**
+	 * The executable model the build made of exactly these files with this code, and gated, when the
+	 * build's record vouches for them too: they then serve without being compiled.
+	 */
+	private Optional<byte[]> packagedModel(RuleFiles files, Optional<BuildGateRecord> record) {
+		return record.filter((r) -> r.vouchesFor(files, codeVersion()))
+			.flatMap((r) -> BuildGateRecord.modelOnClasspath(files, codeVersion()));
+	}
+
+	private static RuleBase fromModel(RuleFiles files, byte[] model) {
+		try {
+			return RuleBaseCompiler.fromModel(files, model);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Rule base " + files.version() + " could not be made from the build's executable model (" + ex
+					+ "); it is compiled instead");
+			return null;
+		}
 	}
 
 	private String codeVersion() {

@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -15,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The build's gate record: rules serve before the gate runs here only when the record vouches for
  * exactly their files, read by exactly this code, and the whole gate runs on them once the app has
- * started all the same.
+ * started all the same. The build's executable model of them serves them uncompiled only then, and
+ * screens every answer set as the compiled rules do.
  */
 class BuildGateRecordTests {
 
@@ -39,6 +44,36 @@ class BuildGateRecordTests {
 		assertThat(record.vouchesFor(RuleFiles.fromFolder(RulesFolder.PROJECT_RULES),
 				BuildGateRecord.currentCodeVersion())).isTrue();
 		assertThat(record.coverage()).containsKey("ask-a-doctor-when-in-doubt");
+	}
+
+	@Test
+	@Timeout(180)
+	void theBuildMakesTheExecutableModelOfThePackagedRulesAndItScreensEveryAnswerSetAsTheCompiledRulesDo() {
+		RuleFiles packaged = RuleFiles.packaged();
+		byte[] model = BuildGateRecord.modelOnClasspath(packaged, BuildGateRecord.currentCodeVersion())
+			.orElseThrow(() -> new AssertionError("no " + BuildGateRecord.MODEL_LOCATION
+					+ " for the packaged rules: the build's gate-the-packaged-rules step did not make it"));
+		RuleBase fromModel = RuleBaseCompiler.fromModel(packaged, model);
+		RuleBase compiled = RuleBaseCompiler.compile(packaged);
+		assertThat(fromModel.rules()).isEqualTo(compiled.rules());
+
+		RuleBaseGate.Report report = RuleBaseGate.run(fromModel, compiled);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.impact().compared()).isGreaterThan(10_000);
+		assertThat(report.impact().changed()).as(report.impact().toText()).isZero();
+	}
+
+	@Test
+	void theModelServesNoOtherByteAndNoOtherCode() {
+		String code = BuildGateRecord.currentCodeVersion();
+		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
+		assertThat(BuildGateRecord.modelOnClasspath(RuleFiles.fromFolder(rules), code)).isPresent();
+		assertThat(BuildGateRecord.modelOnClasspath(RuleFiles.fromFolder(rules),
+				code.replace(code.charAt(0), code.charAt(0) == '0' ? '1' : '0')))
+			.as("other code")
+			.isEmpty();
+		RulesFolder.append(rules, "advice.drl", " ");
+		assertThat(BuildGateRecord.modelOnClasspath(RuleFiles.fromFolder(rules), code)).as("one byte more").isEmpty();
 	}
 
 	@Test
@@ -69,10 +104,13 @@ class BuildGateRecordTests {
 
 	@Test
 	@Timeout(180)
-	void vouchedForRulesServeAtOnceAndPassTheWholeGateHereOnceTheAppHasStarted() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void vouchedForRulesServeAtOnceAndPassTheWholeGateHereOnceTheAppHasStarted(CapturedOutput output) throws Exception {
 		Path rules = RulesFolder.copyOfProjectRules(this.temp.resolve("rules"));
 		try (LoadedRules current = LoadedRules.startingWith(unwatched(rules), vouchingFor(rules))) {
 			RuleBase first = current.serving().orElseThrow();
+			assertThat(output.getOut()).as("the packaged rules' files: served from the build's model, not compiled")
+				.contains("made from the build's executable model of them");
 			assertThat(first.gatedHere()).as("served on the record, before the gate ran here").isFalse();
 			RuleBaseHealthIndicator health = new RuleBaseHealthIndicator(current.loader());
 			assertThat(health.health().getDetails()).containsEntry("gatePassed", "at build; running here now");
@@ -151,11 +189,17 @@ class BuildGateRecordTests {
 		Path written = classes.resolve(BuildGateRecord.LOCATION);
 		assertThat(BuildGateRecord.parse(Files.readString(written))
 			.vouchesFor(RuleFiles.fromFolder(classes.resolve("rules")), BuildGateRecord.currentCodeVersion())).isTrue();
+		Path model = classes.resolve(BuildGateRecord.MODEL_LOCATION);
+		assertThat(model).as("the model that passed the gate too").isNotEmptyFile();
+		assertThat(Path.of(model + ".properties")).content().contains("content-version="
+				+ RuleFiles.fromFolder(classes.resolve("rules")).contentVersion());
 
 		Path rules = classes.resolve("rules");
 		RulesFolder.write(rules, RulesFolder.RED_FLAGS, RulesFolder.redFlagMadeDoctorFirst(rules));
 		BuildGateRecord.main(new String[] { classes.toString() });
 		assertThat(written).as("the old record is gone too").doesNotExist();
+		assertThat(model).as("and the old model").doesNotExist();
+		assertThat(Path.of(model + ".properties")).doesNotExist();
 	}
 
 }

@@ -68,6 +68,9 @@ public final class RuleBaseCompiler {
 	private static final ReleaseId MODEL_RELEASE = KieServices.Factory.get()
 		.newReleaseId("org.backsafe", "rules-model", "1.0.0");
 
+	/** One model at a time in Drools' repository, where each is added and removed under the same release. */
+	private static final Object MODEL_LOCK = new Object();
+
 	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
 	private RuleBaseCompiler() {
@@ -83,8 +86,11 @@ public final class RuleBaseCompiler {
 	 */
 	static ModelBuilt compileToModel(RuleFiles files) {
 		byte[][] module = new byte[1][];
-		RuleBase built = compile(files,
-				(ruleTexts, problems) -> build(ruleTexts, problems, ExecutableModelProject.class, module));
+		RuleBase built;
+		synchronized (MODEL_LOCK) {
+			built = compile(files,
+					(ruleTexts, problems) -> build(ruleTexts, problems, ExecutableModelProject.class, module));
+		}
 		return new ModelBuilt(built, module[0]);
 	}
 
@@ -190,9 +196,11 @@ public final class RuleBaseCompiler {
 		KieServices services = KieServices.Factory.get();
 		KieModuleModel model = services.newKieModuleModel();
 		KieBuilderImpl.setDefaultsforEmptyKieModule(model); // as the build had it: no kmodule.xml
-		services.getRepository().addKieModule(
-				InternalKieModuleProvider.get(MODEL_RELEASE, model, MemoryFileSystem.readFromJar(module)));
-		return kieBaseOf(services, MODEL_RELEASE);
+		synchronized (MODEL_LOCK) {
+			services.getRepository().addKieModule(
+					InternalKieModuleProvider.get(MODEL_RELEASE, model, MemoryFileSystem.readFromJar(module)));
+			return kieBaseOf(services, MODEL_RELEASE);
+		}
 	}
 
 	private static KieBase kieBaseOf(KieServices services, ReleaseId releaseId) {

@@ -24,10 +24,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * What the build proved about the packaged rules: that exactly these files (acknowledgements
  * included) passed the whole gate, run by exactly this app's code. The build writes it into the
- * jar ({@link #main}); at start-up, rules whose content and gate code hash to the record's serve as
- * soon as they are compiled, and the whole gate runs again in the background once the app has
- * started (see {@link RuleBaseLoader}). Any other content, or other code, goes through the whole
- * gate before it serves.
+ * jar ({@link #main}); at start-up, rules whose content and gate code hash to the record's serve at
+ * once, from the model beside it ({@link #MODEL_LOCATION}), and the whole gate runs again once the
+ * app has started (see {@link RuleBaseLoader}). Any other content, or other code, goes through the
+ * whole gate before it serves.
  *
  * <p>
  * It is read from the app's own classpath only, never from the rules folder: whoever can change it
